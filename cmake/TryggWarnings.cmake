@@ -4,7 +4,7 @@
 function(trygg_project_warnings target)
   target_compile_options(${target} PRIVATE
     $<BUILD_INTERFACE:-Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
-      -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual -Wnull-dereference>)
+      -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual>)
   if(TRYGG_DEVELOPER)
     target_compile_options(${target} PRIVATE $<BUILD_INTERFACE:-Werror>)
   endif()

@@ -8,6 +8,7 @@ std::string_view to_string(RejectReason reason) {
         case RejectReason::non_finite: return "non_finite";
         case RejectReason::out_of_range: return "out_of_range";
         case RejectReason::wrong_geometry_type: return "wrong_geometry_type";
+        case RejectReason::invalid_geometry: return "invalid_geometry";
         case RejectReason::bad_time: return "bad_time";
         case RejectReason::bad_number: return "bad_number";
         case RejectReason::filtered: return "filtered";

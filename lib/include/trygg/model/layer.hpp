@@ -18,7 +18,9 @@ struct Layer {
     std::string source;        // path or connection string as given
     std::string name;          // layer name in the source
     std::string source_crs;    // e.g. "EPSG:4326", or a WKT name when it has no code
-    std::string working_crs;   // e.g. "EPSG:3006"
+    std::string source_crs_wkt;  // full definition used for reprojection
+    std::string working_crs;   // e.g. "EPSG:3006"; empty until reprojected
+    bool kind_guessed = false; // true when the kind was guessed, not given
     std::vector<FieldDef> fields;
     std::vector<Feature> features;  // accepted
     RejectLog rejects;

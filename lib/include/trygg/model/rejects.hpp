@@ -18,6 +18,7 @@ enum class RejectReason {
     non_finite,          // NaN or infinite coordinate
     out_of_range,        // coordinate outside the valid range of its CRS (e.g. latitude 95)
     wrong_geometry_type, // e.g. a line in a layer of reports
+    invalid_geometry,    // e.g. a line with one point, a ring with fewer than four
     bad_time,            // time field present but unparseable
     bad_number,          // numeric field (weight, heading...) present but unparseable
     filtered,            // left out by a user's filter (category, time window, area)
@@ -38,6 +39,8 @@ class RejectLog {
 public:
     void add(Rejection rejection);
     const std::vector<Rejection>& rejections() const noexcept { return rejections_; }
+    // For in-place updates such as reprojecting rejected geometries with the rest.
+    std::vector<Rejection>& rejections() noexcept { return rejections_; }
     std::size_t size() const noexcept { return rejections_.size(); }
     bool empty() const noexcept { return rejections_.empty(); }
     // reason name -> count, sorted by reason name for stable output

@@ -1,5 +1,7 @@
 #include "trygg/io/category_vocabulary.hpp"
 
+#include <map>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -21,7 +23,8 @@ const std::vector<VocabularyEntry>& vocabulary_table() {
           "spray painting", "graffito"}},
         {"lighting", "Belysning", "Lighting",
          {"belysning", "trasig belysning", "trasig lampa", "trasiga lampor", "släckt lampa", "släckta lampor",
-          "släckt belysning", "gatubelysning", "trasig gatubelysning", "gatlykta", "trasig gatlykta",
+          "släckt belysning", "gatubelysning", "trasig gatubelysning", "gatlykta", "trasig gatlykta", "gatlampa", "trasig gatlampa",
+          "gatlampa trasig", "lampa trasig", "belysning trasig",
           "belysningsfel", "fel på belysning", "lampa ur funktion", "dålig belysning", "bristande belysning",
           "mörk plats", "mörkt"},
          {"lighting", "street light outage", "street light outages", "streetlight outage",
@@ -125,10 +128,62 @@ std::string fold_case(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// "skadegörelse" typed as "skadegorelse": Swedish is often written without å, ä and ö on
+// foreign keyboards and in old systems, so folded text is also matched with those letters
+// (and é, ü) replaced by their base letter.
+std::string without_diacritics(const std::string& folded) {
+    std::string out;
+    out.reserve(folded.size());
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        const auto c = static_cast<unsigned char>(folded[i]);
+        const unsigned char next = i + 1 < folded.size() ? static_cast<unsigned char>(folded[i + 1]) : 0;
+        if (c == kLatin1Lead) {
+            char base = 0;
+            switch (next) {
+                case 0xA0: case 0xA1: case 0xA2: case 0xA3: case 0xA4: case 0xA5: base = 'a'; break;
+                case 0xA8: case 0xA9: case 0xAA: case 0xAB: base = 'e'; break;
+                case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6: case 0xB8: base = 'o'; break;
+                case 0xB9: case 0xBA: case 0xBB: case 0xBC: base = 'u'; break;
+                default: break;
+            }
+            if (base) {
+                out.push_back(base);
+                ++i;
+                continue;
+            }
+        }
+        out.push_back(static_cast<char>(c));
+    }
+    return out;
+}
+
+// Synonyms without diacritics; a form shared by two categories is left out (it decides nothing).
+const std::map<std::string, std::string_view>& plain_synonym_index() {
+    static const std::map<std::string, std::string_view> index = [] {
+        std::map<std::string, std::string_view> out;
+        std::set<std::string> ambiguous;
+        for (const auto& [key, canonical] : synonym_index()) {
+            const std::string plain = without_diacritics(key);
+            auto [it, inserted] = out.emplace(plain, canonical);
+            if (!inserted && it->second != canonical) ambiguous.insert(plain);
+        }
+        for (const auto& key : ambiguous) out.erase(key);
+        return out;
+    }();
+    return index;
+}
+
+}  // namespace
+
 std::string normalise_category(std::string_view raw) {
     const std::string key = fold_case(raw);
     const auto& index = synonym_index();
     if (const auto found = index.find(key); found != index.end()) return std::string(found->second);
+    const auto& plain = plain_synonym_index();
+    if (const auto found = plain.find(without_diacritics(key)); found != plain.end())
+        return std::string(found->second);
     // Unknown: keep the source's spelling, only without surrounding whitespace.
     constexpr std::string_view whitespace = " \t\r\n\v\f";
     const auto first = raw.find_first_not_of(whitespace);

@@ -56,7 +56,7 @@ model::Kind guess_kind(const std::string& source, const std::string& layer, Sour
     if (contains_any(words, {"light", "lamp", "belysning", "armatur", "ljuspunkt", "lykt"}) &&
         !contains_any(words, {"outage", "report"}))
         return Kind::lights;
-    if (contains_any(words, {"camera", "cctv", "kamera", "surveillance"})) return Kind::cameras;
+    if (contains_any(words, {"camera", "cctv", "kamer", "surveillance", "overvak", "övervak"})) return Kind::cameras;
     if (contains_any(words, {"stop", "hallplats", "hållplats"}) ||
         has_field(field_names, {"stop_id", "stop_lat", "stop_lon"}))
         return Kind::stops;

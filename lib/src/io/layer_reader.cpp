@@ -320,6 +320,8 @@ model::Layer read_layer(const std::string& source, const LayerChoice& choice, co
     out.time_field = mapping.name(FieldRole::time);
     out.weight_field = mapping.name(FieldRole::weight);
     out.name_field = mapping.name(FieldRole::name);
+    for (const auto& [role, index] : mapping.index)
+        out.mapped_fields[std::string(to_string(role))] = names[static_cast<std::size_t>(index)];
 
     // Source CRS: the layer's own, unless --src-crs assigns one.
     bool geographic = false;

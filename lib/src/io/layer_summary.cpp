@@ -64,11 +64,7 @@ LayerSummary summarise(const model::Layer& layer) {
         }
         if (!f.category.empty()) ++s.categories[f.category];
     }
-    const std::pair<const char*, const std::string*> roles[] = {
-        {"id", &layer.id_field},         {"category", &layer.category_field}, {"time", &layer.time_field},
-        {"weight", &layer.weight_field}, {"name", &layer.name_field}};
-    for (const auto& [role, field] : roles)
-        if (!field->empty()) s.mapped_fields[role] = *field;
+    s.mapped_fields = layer.mapped_fields;
     return s;
 }
 

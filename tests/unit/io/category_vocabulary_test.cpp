@@ -111,3 +111,12 @@ TEST(CategoryVocabulary, LabelsInSwedishAndEnglish) {
     EXPECT_EQ(category_label("vandalism", "svx"), "Vandalism");
     EXPECT_EQ(category_label("Pothole", "sv"), "Pothole");
 }
+
+TEST(CategoryVocabulary, SwedishWithoutDiacriticsStillMatches) {
+    EXPECT_EQ(trygg::io::normalise_category("skadegorelse"), "vandalism");
+    EXPECT_EQ(trygg::io::normalise_category("Slackt lampa"), "lighting");
+    EXPECT_EQ(trygg::io::normalise_category("gatlampa trasig"), "lighting");
+    EXPECT_EQ(trygg::io::normalise_category("Otrygg plats"), "unsafe");
+    // Still unknown when no synonym matches, even without diacritics.
+    EXPECT_EQ(trygg::io::normalise_category("nedskrapning"), "nedskrapning");
+}

@@ -3,6 +3,7 @@
 // schema, and the record of what was rejected and why.
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ struct Layer {
 
     // Field names the reader mapped to roles ("" = none), reported by `trygg info`.
     std::string category_field, time_field, weight_field, id_field, name_field;
+    std::map<std::string, std::string> mapped_fields;  // every role found: role -> field name
 };
 
 // Bounding box of all accepted geometries (in the working CRS). Empty layer: all zeros.

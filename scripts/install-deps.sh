@@ -13,8 +13,8 @@ packages=(
   libgtest-dev libgmock-dev
   # Python module and its tests (always /usr/bin/python3)
   pybind11-dev python3-dev python3-numpy python3-pytest
-  # peers the tests compare against
-  python3-sklearn
+  # peers the tests compare against, and a PostGIS server for the PG: source test
+  python3-sklearn postgresql-15-postgis-3
 )
 
 missing=()

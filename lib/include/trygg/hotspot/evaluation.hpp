@@ -4,7 +4,7 @@
 //    that fall in the hotspots divided by the share of the study area the hotspots cover;
 //  - the nearest neighbour index (Clark & Evans 1954): are the events more clustered than
 //    complete spatial randomness?
-// Formulas: docs/methods-hotspots.md.
+// Formulas: docs/methods.md.
 
 #include "trygg/model/geometry.hpp"
 

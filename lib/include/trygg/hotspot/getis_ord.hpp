@@ -1,7 +1,7 @@
 #pragma once
 // Getis-Ord local statistics Gi* and Gi (Getis & Ord 1992; Ord & Getis 1995) with the
 // z-scores of PySAL esda's G_Local, the Benjamini-Hochberg false discovery rate (1995), and the
-// ArcGIS "Gi_Bin" confidence classes. Formulas and conventions: docs/methods-hotspots.md.
+// ArcGIS "Gi_Bin" confidence classes. Formulas and conventions: docs/methods.md.
 //
 // Neighbours are found with a spatial index (index::PointIndex): O(n log n + total neighbours)
 // time, O(n) memory; weights are never stored as a matrix.

@@ -90,3 +90,8 @@ trygg_cli_test(hotspots.unsupported_output EXIT 2 STDERR_CONTAINS ".txt"
 trygg_cli_test(hotspots.missing_input EXIT 1 STDERR_CONTAINS "nothing_here.geojson: no such file"
   NO_FILE ${TRYGG_CLI_TMP}/hotspots_none.gpkg
   ARGS hotspots nothing_here.geojson -o ${TRYGG_CLI_TMP}/hotspots_none.gpkg --eps 15)
+
+# Deterministic output: the same run twice gives byte-identical GeoPackages.
+add_test(NAME cli.hotspots.byte_identical
+  COMMAND ${CMAKE_COMMAND} -DTRYGG=$<TARGET_FILE:trygg> -DDATA=${TRYGG_CLI_DATA} -DOUT=${TRYGG_CLI_TMP}/identical
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/check_byte_identical.cmake)

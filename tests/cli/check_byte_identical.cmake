@@ -1,0 +1,16 @@
+# Runs `trygg hotspots` twice on the same input (a second apart) and requires identical bytes.
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}")
+foreach(run a b)
+  execute_process(COMMAND ${TRYGG} hotspots ${DATA}/hotspots_reports.geojson -o ${OUT}/${run}.gpkg
+                          --eps 12 --min-points 3 --quiet RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "trygg hotspots exited ${rc}")
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} -E sleep 1.1)
+endforeach()
+file(SHA256 ${OUT}/a.gpkg a)
+file(SHA256 ${OUT}/b.gpkg b)
+if(NOT a STREQUAL b)
+  message(FATAL_ERROR "two runs gave different GeoPackages")
+endif()

@@ -1,0 +1,45 @@
+"""trygg: geospatial analysis for safer towns.
+
+Python bindings (pybind11) over the same C++ library the ``trygg`` command-line tool uses:
+
+- :func:`read_layer` reads any GDAL/OGR source into a :class:`Layer` in a metric CRS;
+- :func:`dbscan` clusters points (DBSCAN / ST-DBSCAN);
+- :func:`kde` computes a kernel density grid (heatmap);
+- :func:`gistar` computes Getis-Ord Gi* z-scores.
+
+Library errors raise :class:`UsageError` (bad parameters) or :class:`DataError` (bad data);
+both are subclasses of ValueError. See docs/python.md.
+"""
+
+from ._trygg import (  # noqa: F401
+    BORDER,
+    CORE,
+    NOISE,
+    DataError,
+    Layer,
+    UsageError,
+    __version__,
+    dbscan,
+    gistar,
+    kde,
+    read_layer,
+)
+
+__all__ = [
+    "BORDER",
+    "CORE",
+    "NOISE",
+    "DataError",
+    "Layer",
+    "UsageError",
+    "__version__",
+    "dbscan",
+    "gistar",
+    "kde",
+    "read_layer",
+]
+
+# Show the public names as trygg.X (not trygg._trygg.X) in reprs and tracebacks.
+for _obj in (DataError, Layer, UsageError):
+    _obj.__module__ = "trygg"
+del _obj

@@ -106,3 +106,8 @@ trygg_cli_test(gistar.output_is_input EXIT 2 STDERR_CONTAINS "gistar_areas.geojs
 # Data errors: exit 1.
 trygg_cli_test(gistar.missing_input EXIT 1 STDERR_CONTAINS "nothing_here.csv"
   ARGS gistar nothing_here.csv --cell 100 -o ${TRYGG_CLI_TMP}/gistar_x.gpkg)
+
+# An output clash is found before reading: exit 2 and no --rejects file left behind.
+trygg_cli_test(gistar.clash_leaves_no_rejects EXIT 2 STDERR_CONTAINS "exists"
+  CLEAN ${TRYGG_CLI_TMP}/early_rejects_gi.gpkg NO_FILE ${TRYGG_CLI_TMP}/early_rejects_gi.gpkg
+  ARGS gistar reports_bad.geojson -o districts.geojson --cell 10 --rejects ${TRYGG_CLI_TMP}/early_rejects_gi.gpkg)

@@ -95,3 +95,8 @@ trygg_cli_test(hotspots.missing_input EXIT 1 STDERR_CONTAINS "nothing_here.geojs
 add_test(NAME cli.hotspots.byte_identical
   COMMAND ${CMAKE_COMMAND} -DTRYGG=$<TARGET_FILE:trygg> -DDATA=${TRYGG_CLI_DATA} -DOUT=${TRYGG_CLI_TMP}/identical
           -P ${CMAKE_CURRENT_SOURCE_DIR}/check_byte_identical.cmake)
+
+# An output clash is found before reading: exit 2 and no --rejects file left behind.
+trygg_cli_test(hotspots.clash_leaves_no_rejects EXIT 2 STDERR_CONTAINS "exists"
+  CLEAN ${TRYGG_CLI_TMP}/early_rejects.gpkg NO_FILE ${TRYGG_CLI_TMP}/early_rejects.gpkg
+  ARGS hotspots reports_bad.geojson -o districts.geojson --eps 10 --rejects ${TRYGG_CLI_TMP}/early_rejects.gpkg)

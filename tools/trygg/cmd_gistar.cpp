@@ -153,6 +153,14 @@ public:
         if (!to_.empty()) filter.to = parse_time_option("--to", to_);
         if (filter.from && filter.to && *filter.to <= *filter.from) throw UsageError("--to must be after --from");
 
+        // Outputs are checked before reading, so a clash leaves nothing behind (not even --rejects).
+        {
+            std::vector<std::string> early_inputs{input_path_};
+            if (!areas_path_.empty()) early_inputs.push_back(areas_path_);
+            if (!within_.empty()) early_inputs.push_back(within_);
+            output_.check_before_reading(input_, early_inputs);
+        }
+
         // Read: the reports with the user's read options, areas with the defaults.
         std::vector<model::Layer> layers;
         const io::ReadOptions read = input_.read_options();

@@ -134,6 +134,16 @@ public:
         if (!to_.empty()) filter.to = parse_date_option("--to", to_);
         if (filter.from && filter.to && *filter.to <= *filter.from) throw UsageError("--to must be after --from");
 
+        // Outputs are checked before reading, so a clash leaves nothing behind (not even --rejects).
+        {
+            std::vector<std::string> early_inputs{reports_};
+            if (!within_.empty()) early_inputs.push_back(within_);
+            std::vector<std::string> also;
+            if (io::vector_format_for(output_.output) != io::VectorFormat::gpkg)
+                also.push_back(reports_sibling(output_.output));
+            output_.check_before_reading(input_, early_inputs, also);
+        }
+
         // Read (reports, and the areas in the same working CRS).
         std::vector<std::pair<std::string, model::Kind>> sources{{reports_, model::Kind::reports}};
         if (!within_.empty()) sources.emplace_back(within_, model::Kind::areas);

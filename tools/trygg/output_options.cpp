@@ -1,6 +1,7 @@
 #include "output_options.hpp"
 
 #include "input_options.hpp"
+#include "trygg/io/atomic_output.hpp"
 
 namespace trygg::cli {
 
@@ -16,6 +17,17 @@ io::WriteOptions OutputOptions::write_options(const InputOptions& input, const s
     w.inputs = inputs;
     w.crs = out_crs.empty() ? working_crs : out_crs;
     return w;
+}
+
+void OutputOptions::check_before_reading(const InputOptions& input, const std::vector<std::string>& inputs,
+                                         const std::vector<std::string>& also) const {
+    io::WriteOptions check = write_options(input, inputs, {});
+    if (!input.rejects.empty()) check.inputs.push_back(input.rejects);
+    std::vector<std::string> outputs{output};
+    outputs.insert(outputs.end(), also.begin(), also.end());
+    // AtomicOutput applies the overwrite and never-an-input rules; constructed and dropped here,
+    // it writes nothing.
+    for (const auto& path : outputs) io::AtomicOutput claim(path, check);
 }
 
 std::unique_ptr<io::CoordinateTransform> OutputOptions::to_output(const std::string& working_crs) const {

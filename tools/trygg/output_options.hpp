@@ -24,6 +24,10 @@ struct OutputOptions {
     // Write options: overwrite rules, the inputs never to overwrite, the CRS to record.
     io::WriteOptions write_options(const InputOptions& input, const std::vector<std::string>& inputs,
                                    const std::string& working_crs) const;
+    // Fails fast, before anything is read or written (not even the --rejects file), when -o or
+    // one of `also` exists without --overwrite, is an input, or is the --rejects file.
+    void check_before_reading(const InputOptions& input, const std::vector<std::string>& inputs,
+                              const std::vector<std::string>& also = {}) const;
     // The transform from the working CRS to --out-crs, or null when they are the same.
     std::unique_ptr<io::CoordinateTransform> to_output(const std::string& working_crs) const;
 };

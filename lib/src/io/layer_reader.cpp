@@ -12,6 +12,7 @@
 #include <optional>
 #include <string_view>
 
+#include "io/detail/gdal_errors.hpp"
 #include "io/detail/ogr_geometry_in.hpp"
 #include "trygg/error.hpp"
 #include "trygg/io/category_vocabulary.hpp"
@@ -49,10 +50,7 @@ std::string gdal_name(const std::string& source) {
     return source;
 }
 
-std::string last_gdal_error() {
-    std::string msg = CPLGetLastErrorMsg();
-    return msg.empty() ? std::string("not a readable vector data source") : msg;
-}
+std::string last_gdal_error() { return detail::gdal_message("not a readable vector data source"); }
 
 GDALDatasetUniquePtr open_vector(const std::string& source, const std::vector<std::string>& open_options) {
     if (!source.starts_with("PG:") && !std::filesystem::exists(source))

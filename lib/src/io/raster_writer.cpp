@@ -10,36 +10,22 @@
 #include <mutex>
 #include <utility>
 
+#include "io/detail/gdal_errors.hpp"
 #include "trygg/error.hpp"
+#include "trygg/io/gdal_setup.hpp"
 
 namespace trygg::io {
 
 namespace {
 
-// As in vector_writer.cpp: GDAL failures become exceptions with GDAL's message, so GDAL
-// itself is kept from printing while we work.
-class QuietGdal {
-public:
-    QuietGdal() : pusher_(CPLQuietErrorHandler) { CPLErrorReset(); }
+using detail::gdal_message;
+using detail::QuietGdal;
 
-private:
-    CPLErrorHandlerPusher pusher_;
-};
-
-std::string gdal_message(const std::string& fallback) {
-    const char* message = CPLGetLastErrorMsg();
-    return message != nullptr && *message != '\0' ? std::string(message) : fallback;
-}
-
-void register_drivers() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
 
 constexpr int tile_size = 256;
 
 GDALDatasetUniquePtr open_raster(const std::string& path) {
-    register_drivers();
+    ensure_gdal();
     GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
     if (!dataset) {
         throw DataError("cannot open as a raster: " + gdal_message("unknown error"),
@@ -70,7 +56,7 @@ void write_geotiff(const std::string& path, const RasterGrid& grid, std::span<co
                          where);
     }
 
-    register_drivers();
+    ensure_gdal();
     QuietGdal quiet;
 
     const std::string& definition = crs.empty() ? options.crs : crs;

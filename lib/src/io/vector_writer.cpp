@@ -19,32 +19,16 @@
 #include <utility>
 #include <variant>
 
+#include "io/detail/gdal_errors.hpp"
 #include "trygg/error.hpp"
+#include "trygg/io/gdal_setup.hpp"
 
 namespace trygg::io {
 
 namespace {
 
-// GDAL reports through a global (per-thread) handler that prints to stderr by default. The
-// writer turns every failure into an exception carrying GDAL's message, so it keeps GDAL
-// quiet while it works; the CLI then prints exactly one line.
-class QuietGdal {
-public:
-    QuietGdal() : pusher_(CPLQuietErrorHandler) { CPLErrorReset(); }
-
-private:
-    CPLErrorHandlerPusher pusher_;
-};
-
-std::string gdal_message(const std::string& fallback) {
-    const char* message = CPLGetLastErrorMsg();
-    return message != nullptr && *message != '\0' ? std::string(message) : fallback;
-}
-
-void register_drivers() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
+using detail::gdal_message;
+using detail::QuietGdal;
 
 const char* driver_name(VectorFormat format) {
     switch (format) {
@@ -221,7 +205,7 @@ struct VectorWriter::Impl {
 
 VectorWriter::VectorWriter(std::string path, WriteOptions options) {
     const VectorFormat format = vector_format_for(path);
-    register_drivers();
+    ensure_gdal();
     QuietGdal quiet;
 
     // The CRS is checked before anything touches the file system.

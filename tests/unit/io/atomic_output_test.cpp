@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "support/scratch.hpp"
 #include "trygg/error.hpp"
 
 using namespace trygg;
@@ -18,25 +19,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// WriteOptions built without designated initializers: GCC 12 warns about the members they
-// leave out (-Wmissing-field-initializers) even though all have defaults.
-WriteOptions write_options(bool overwrite, std::vector<std::string> inputs = {},
-                           std::string crs = {}) {
-    WriteOptions options;
-    options.overwrite = overwrite;
-    options.inputs = std::move(inputs);
-    options.crs = std::move(crs);
-    return options;
-}
+using trygg::test::write_options;
 
 class AtomicOutputTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = fs::temp_directory_path() /
-               ("trygg-atomic-" + std::to_string(::getpid()) + "-" + info->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
+        dir_ = trygg::test::make_scratch_dir("atomic");
     }
     void TearDown() override { fs::remove_all(dir_); }
 

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "support/scratch.hpp"
 #include "trygg/io/gdal_setup.hpp"
 #include "trygg/io/layer_reader.hpp"
 #include "trygg/io/rejects_writer.hpp"
@@ -19,12 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct TempDir {
-    fs::path path;
-    TempDir() : path(fs::temp_directory_path() / ("trygg-rt-" + std::to_string(::getpid()) + "-" +
-                                                  ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
+    fs::path path = trygg::test::make_scratch_dir("rt");
     ~TempDir() { fs::remove_all(path); }
     std::string file(const std::string& name) const { return (path / name).string(); }
 };

@@ -5,25 +5,10 @@
 #include <limits>
 
 #include "trygg/io/crs.hpp"
+#include "trygg/model/geometry_visit.hpp"
 
 namespace trygg::io {
 
-namespace {
-
-template <class Fn>
-void for_each_point(const model::Geometry& geometry, Fn&& fn) {
-    if (const auto* p = std::get_if<model::Point>(&geometry)) {
-        fn(*p);
-    } else if (const auto* lines = std::get_if<model::MultiLineString>(&geometry)) {
-        for (const auto& line : *lines)
-            for (const auto& q : line) fn(q);
-    } else if (const auto* polys = std::get_if<model::MultiPolygon>(&geometry)) {
-        for (const auto& poly : *polys)
-            for (const auto& q : poly.outer) fn(q);  // holes lie inside the outer ring
-    }
-}
-
-}  // namespace
 
 LayerSummary summarise(const model::Layer& layer) {
     LayerSummary s;
@@ -41,7 +26,7 @@ LayerSummary summarise(const model::Layer& layer) {
         // corners lie outside the data once projected back).
         std::vector<double> xs, ys;
         for (const auto& f : layer.features)
-            for_each_point(f.geometry, [&](const model::Point& p) {
+            model::for_each_point(f.geometry, [&](const model::Point& p) {
                 xs.push_back(p.x);
                 ys.push_back(p.y);
             });

@@ -5,44 +5,23 @@
 #include <limits>
 
 #include "trygg/error.hpp"
+#include "trygg/model/geometry_visit.hpp"
 
 namespace trygg::io {
 
-namespace {
-
-// Calls fn(double& x, double& y) for every coordinate of a geometry.
-template <class Fn>
-void for_each_coordinate(model::Geometry& geometry, Fn&& fn) {
-    if (auto* p = std::get_if<model::Point>(&geometry)) {
-        fn(p->x, p->y);
-    } else if (auto* lines = std::get_if<model::MultiLineString>(&geometry)) {
-        for (auto& line : *lines)
-            for (auto& q : line) fn(q.x, q.y);
-    } else if (auto* polys = std::get_if<model::MultiPolygon>(&geometry)) {
-        for (auto& poly : *polys) {
-            for (auto& q : poly.outer) fn(q.x, q.y);
-            for (auto& hole : poly.holes)
-                for (auto& q : hole) fn(q.x, q.y);
-        }
-    }
-}
-
-}  // namespace
-
 bool transform_geometry(const CoordinateTransform& transform, model::Geometry& geometry) {
     std::vector<double> xs, ys;
-    for_each_coordinate(geometry, [&](double& x, double& y) {
-        xs.push_back(x);
-        ys.push_back(y);
+    model::for_each_point(geometry, [&](const model::Point& p) {
+        xs.push_back(p.x);
+        ys.push_back(p.y);
     });
     if (xs.empty()) return true;
     transform.transform(xs, ys);
     std::size_t i = 0;
     bool ok = true;
-    for_each_coordinate(geometry, [&](double& x, double& y) {
-        x = xs[i];
-        y = ys[i];
-        ok = ok && std::isfinite(x) && std::isfinite(y);
+    model::for_each_point(geometry, [&](model::Point& p) {
+        p = {xs[i], ys[i]};
+        ok = ok && std::isfinite(p.x) && std::isfinite(p.y);
         ++i;
     });
     return ok;
@@ -52,9 +31,8 @@ namespace {
 
 bool fits_lonlat(const model::Geometry& geometry) {
     bool fits = true;
-    auto copy = geometry;
-    for_each_coordinate(copy, [&fits](double& x, double& y) {
-        fits = fits && std::abs(x) <= 180.0 && std::abs(y) <= 90.0;
+    model::for_each_point(geometry, [&fits](const model::Point& p) {
+        fits = fits && std::abs(p.x) <= 180.0 && std::abs(p.y) <= 90.0;
     });
     return fits;
 }

@@ -1,5 +1,7 @@
 #include "trygg/model/layer.hpp"
 
+#include "trygg/model/geometry_visit.hpp"
+
 #include <algorithm>
 #include <limits>
 
@@ -18,18 +20,11 @@ Box extent(const Layer& layer) {
     constexpr double inf = std::numeric_limits<double>::infinity();
     Box box{inf, inf, -inf, -inf};
     bool any = false;
-    for (const auto& f : layer.features) {
-        if (const auto* p = std::get_if<Point>(&f.geometry)) {
-            grow(box, *p);
+    for (const auto& f : layer.features)
+        for_each_point(f.geometry, [&](const Point& p) {
+            grow(box, p);
             any = true;
-        } else if (const auto* lines = std::get_if<MultiLineString>(&f.geometry)) {
-            for (const auto& line : *lines)
-                for (const auto& q : line) grow(box, q), any = true;
-        } else if (const auto* polys = std::get_if<MultiPolygon>(&f.geometry)) {
-            for (const auto& poly : *polys)
-                for (const auto& q : poly.outer) grow(box, q), any = true;
-        }
-    }
+        });
     return any ? box : Box{};
 }
 

@@ -266,8 +266,11 @@ model::Layer read_layer_as(const std::string& source, Kind kind, const ReadOptio
                            const ReadProgress& progress) {
     ReadOptions with_kind = options;
     with_kind.kind = kind;
-    const auto choices = choose_layers(source, with_kind, false);
-    return read_layer(source, choices.front(), with_kind, progress);
+    // Only an OSM extract needs choose_layers (its layer depends on the kind, and it opens
+    // nothing); other sources are opened once, by read_layer (empty layer name: the first).
+    if (is_osm_source(source))
+        return read_layer(source, choose_layers(source, with_kind, false).front(), with_kind, progress);
+    return read_layer(source, LayerChoice{options.layer, kind, false}, with_kind, progress);
 }
 
 model::Layer read_layer(const std::string& source, const LayerChoice& choice, const ReadOptions& options,
@@ -279,7 +282,7 @@ model::Layer read_layer(const std::string& source, const LayerChoice& choice, co
     out.kind = choice.kind;
     out.kind_guessed = choice.kind_guessed;
     out.source = source;
-    out.name = choice.layer;
+    out.name = layer->GetName();
     const ErrorLocation where{source, out.name, {}, {}};
 
     std::optional<OsmSelection> osm;

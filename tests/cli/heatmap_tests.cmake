@@ -106,7 +106,7 @@ trygg_cli_test(heatmap.like_and_extent EXIT 2 STDERR_CONTAINS "--extent and --li
        --extent 0 0 1 1)
 trygg_cli_test(heatmap.weighted_no_field EXIT 2 STDERR_CONTAINS "has no weight field"
   ARGS heatmap qgis_heatmap/points.geojson -o ${TRYGG_CLI_TMP}/heatmap_err.tif --radius 10 --cell 10 --weighted)
-trygg_cli_test(heatmap.bad_from EXIT 2 STDERR_CONTAINS "--from 'yesterday'"
+trygg_cli_test(heatmap.bad_from EXIT 2 STDERR_CONTAINS "--from: 'yesterday'"
   ARGS heatmap ${hm_two} -o ${TRYGG_CLI_TMP}/heatmap_err.tif --radius 10 --cell 10 --from yesterday)
 trygg_cli_test(heatmap.contour_range EXIT 2 STDERR_CONTAINS "--contour is a percentage"
   ARGS heatmap ${hm_two} -o ${TRYGG_CLI_TMP}/heatmap_err.tif --radius 10 --cell 10 --contour 0)

@@ -8,6 +8,8 @@
 #include <optional>
 
 #include "command.hpp"
+#include "number_format.hpp"
+#include "filter_options.hpp"
 #include "input_options.hpp"
 #include "progress.hpp"
 #include "trygg/error.hpp"
@@ -21,13 +23,6 @@
 namespace trygg::cli {
 
 namespace {
-
-model::TimePoint parse_time_option(const std::string& option, const std::string& text) {
-    const auto parsed = io::parse_time(text);
-    if (!parsed.ok())
-        throw UsageError(option + " '" + text + "': " + (parsed.empty() ? std::string("empty") : parsed.reason));
-    return *parsed.time;
-}
 
 std::vector<model::MultiPolygon> polygons_of(const model::Layer& layer) {
     std::vector<model::MultiPolygon> out;
@@ -50,24 +45,12 @@ double union_area(const std::vector<model::MultiPolygon>& polygons) {
     return hotspot::prediction_accuracy({&anywhere, 1}, polygons, 1.0).area_share;
 }
 
-// Rounded for printing and JSON, so outputs are stable across compilers.
-double rounded(double v, int decimals) {
-    if (!std::isfinite(v)) return v;
-    const double scale = std::pow(10.0, decimals);
-    return std::round(v * scale) / scale;
-}
 
 nlohmann::ordered_json number(double v, int decimals) {
     if (!std::isfinite(v)) return nullptr;
     return rounded(v, decimals);
 }
 
-std::string fixed(double v, int decimals) {
-    if (!std::isfinite(v)) return "undefined";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
 
 class EvaluateCommand final : public Command {
 public:
@@ -95,10 +78,7 @@ public:
                        "Polygons whose union is the study area A; reports outside it are left out");
         app.add_option("--study-area-m2", study_area_m2_,
                        "The study area A in square metres (default with --nni: the bounding box of the reports)");
-        app.add_option("--category", categories_, "Only reports of these categories (comma-separated; default: all)")
-            ->delimiter(',');
-        app.add_option("--from", from_, "Only reports at or after this time, e.g. 2025-01-01 (default: all)");
-        app.add_option("--to", to_, "Only reports before this time (exclusive; default: all)");
+        filter_options_.add_to(app, false);
         app.add_flag("--json", json_, "Print one JSON object instead of text");
         input_.add_to(app);
     }
@@ -113,11 +93,7 @@ public:
         if (study_area_m2_ && !(std::isfinite(*study_area_m2_) && *study_area_m2_ > 0.0))
             throw UsageError("--study-area-m2 must be a positive number");
 
-        model::FeatureFilter filter;
-        for (const auto& c : categories_) filter.categories.push_back(io::normalise_category(c));
-        if (!from_.empty()) filter.from = parse_time_option("--from", from_);
-        if (!to_.empty()) filter.to = parse_time_option("--to", to_);
-        if (filter.from && filter.to && *filter.to <= *filter.from) throw UsageError("--to must be after --from");
+        model::FeatureFilter filter = filter_options_.filter();
 
         // Read everything, then one working CRS for all.
         std::vector<model::Layer> layers;
@@ -247,9 +223,9 @@ private:
         throw DataError("no layer with polygons (--areas-layer to choose one)", {areas_path_, {}, {}, {}});
     }
 
-    std::string reports_path_, areas_path_, areas_layer_, study_area_path_, from_, to_;
+    std::string reports_path_, areas_path_, areas_layer_, study_area_path_;
     std::optional<double> study_area_m2_;
-    std::vector<std::string> categories_;
+    FilterOptions filter_options_;
     bool nni_ = false, json_ = false;
     InputOptions input_;
 };

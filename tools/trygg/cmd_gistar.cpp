@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "command.hpp"
+#include "filter_options.hpp"
 #include "input_options.hpp"
 #include "output_options.hpp"
 #include "progress.hpp"
@@ -37,13 +38,6 @@ const char* mode_name(Mode m) {
         case Mode::areas: return "areas";
     }
     return "";
-}
-
-model::TimePoint parse_time_option(const std::string& option, const std::string& text) {
-    const auto parsed = io::parse_time(text);
-    if (!parsed.ok())
-        throw UsageError(option + " '" + text + "': " + (parsed.empty() ? std::string("empty") : parsed.reason));
-    return *parsed.time;
 }
 
 model::Box parse_extent(const std::string& text) {
@@ -121,11 +115,7 @@ public:
         app.add_flag("--weighted", weighted_,
                      "Grid and areas modes: sum the reports' mapped weight field (e.g. severity) instead of "
                      "counting reports");
-        app.add_option("--category", categories_, "Only reports of these categories (comma-separated; default: all)")
-            ->delimiter(',');
-        app.add_option("--from", from_, "Only reports at or after this time, e.g. 2025-01-01 (default: all)");
-        app.add_option("--to", to_, "Only reports before this time (exclusive; default: all)");
-        app.add_option("--within", within_, "Only reports inside the polygons of this file (default: everywhere)");
+        filter_options_.add_to(app);
         app.add_flag("--json", json_, "Print a JSON summary instead of text");
         input_.add_to(app);
     }
@@ -147,17 +137,13 @@ public:
                              mode_name(mode) + ")");
         if (permutations_ < 0) throw UsageError("--permutations must be >= 0");
 
-        model::FeatureFilter filter;
-        for (const auto& c : categories_) filter.categories.push_back(io::normalise_category(c));
-        if (!from_.empty()) filter.from = parse_time_option("--from", from_);
-        if (!to_.empty()) filter.to = parse_time_option("--to", to_);
-        if (filter.from && filter.to && *filter.to <= *filter.from) throw UsageError("--to must be after --from");
+        model::FeatureFilter filter = filter_options_.filter();
 
         // Outputs are checked before reading, so a clash leaves nothing behind (not even --rejects).
         {
             std::vector<std::string> early_inputs{input_path_};
             if (!areas_path_.empty()) early_inputs.push_back(areas_path_);
-            if (!within_.empty()) early_inputs.push_back(within_);
+            if (!filter_options_.within.empty()) early_inputs.push_back(filter_options_.within);
             output_.check_before_reading(input_, early_inputs);
         }
 
@@ -178,9 +164,9 @@ public:
             areas_at = layers.size();
             layers.push_back(io::read_layer_as(areas_path_, model::Kind::areas, area_read));
         }
-        if (!within_.empty()) {
+        if (!filter_options_.within.empty()) {
             within_at = layers.size();
-            layers.push_back(io::read_layer_as(within_, model::Kind::areas, plain));
+            layers.push_back(io::read_layer_as(filter_options_.within, model::Kind::areas, plain));
         }
         std::vector<model::Layer*> all;
         std::vector<std::string> inputs;
@@ -192,11 +178,8 @@ public:
         handle_rejects({all.begin(), all.end()}, input_, inputs);
         model::Layer& reports = layers.front();
 
-        if (within_at)
-            for (const auto& f : layers[*within_at].features)
-                if (const auto* mp = std::get_if<model::MultiPolygon>(&f.geometry)) filter.within.push_back(*mp);
-        const bool filtering = !filter.categories.empty() || filter.from || filter.to || within_at;
-        if (filtering) {
+        if (within_at) filter_options_.add_within(filter, layers[*within_at]);
+        if (filter_options_.any()) {
             const auto report = model::filter_features(reports, filter);
             say(report.describe("reports"));
         }
@@ -447,14 +430,14 @@ private:
         return Mode::areas;
     }
 
-    std::string input_path_, value_field_, areas_path_, areas_layer_, extent_text_, within_, from_, to_;
+    std::string input_path_, value_field_, areas_path_, areas_layer_, extent_text_;
     std::optional<double> cell_, distance_, alpha_;
     std::optional<int> k_;
     std::string weights_ = "binary";
     bool no_star_ = false, fdr_ = false, weighted_ = false, json_ = false;
     int permutations_ = 0;
     std::uint64_t seed_ = 0;
-    std::vector<std::string> categories_;
+    FilterOptions filter_options_;
     InputOptions input_;
     OutputOptions output_;
 };

@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "command.hpp"
+#include "number_format.hpp"
+#include "filter_options.hpp"
 #include "input_options.hpp"
 #include "progress.hpp"
 #include "trygg/error.hpp"
@@ -41,11 +43,6 @@ double round_sig(double v) {
     return std::strtod(buf, nullptr);
 }
 
-std::string fixed(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
 
 std::string shortest(double v) {
     char buf[64];
@@ -73,12 +70,6 @@ std::optional<double> as_number(const model::Value& value) {
         return v;
     }
     return std::nullopt;
-}
-
-model::TimePoint parse_time_option(const std::string& option, const std::string& text) {
-    const io::TimeParseResult r = io::parse_time(text);
-    if (!r.ok()) throw UsageError(option + " '" + text + "': " + (r.reason.empty() ? "not a date/time" : r.reason));
-    return *r.time;
 }
 
 class HeatmapCommand final : public Command {
@@ -123,11 +114,7 @@ public:
         app.add_option("--like", like_, "Use the grid (origin, cell, size, CRS) of this raster exactly");
         app.add_flag("--qgis-compatible", qgis_compatible_,
                      "Reproduce QGIS 3.22's heatmap cell for cell, its vertical placement quirk included");
-        app.add_option("--category", categories_, "Only these categories (comma-separated or repeated)")
-            ->delimiter(',');
-        app.add_option("--from", from_, "Only reports at or after this time, e.g. 2025-01-01 (default: all)");
-        app.add_option("--to", to_, "Only reports before this time (exclusive; default: all)");
-        app.add_option("--within", within_, "Only reports inside the polygons of this area layer");
+        filter_options_.add_to(app);
         app.add_option_function<double>("--contour", [this](double v) { contour_ = v; },
                        "Also write polygons of the densest cells holding this percent of the total "
                        "(e.g. 50; default: none)");
@@ -147,16 +134,16 @@ private:
     void validate();
     std::vector<std::string> inputs() const {
         std::vector<std::string> in{reports_};
-        if (!within_.empty()) in.push_back(within_);
+        if (!filter_options_.within.empty()) in.push_back(filter_options_.within);
         if (!like_.empty()) in.push_back(like_);
         return in;
     }
 
-    std::string reports_, output_, kernel_ = "quartic", value_ = "raw", like_, from_, to_, within_;
+    std::string reports_, output_, kernel_ = "quartic", value_ = "raw", like_;
     std::string radius_field_, contour_output_, out_crs_;
     std::optional<double> radius_, cell_, decay_, contour_;
     std::vector<double> extent_;
-    std::vector<std::string> categories_;
+    FilterOptions filter_options_;
     bool weighted_ = false, qgis_compatible_ = false, json_ = false;
     unsigned threads_ = 0;
     InputOptions input_;
@@ -203,7 +190,6 @@ void HeatmapCommand::validate() {
                              "drop --extent, or use --like with a raster QGIS made");
     }
     if (input_.fields.contains(io::FieldRole::weight)) weighted_ = true;
-    for (auto& c : categories_) c = io::normalise_category(c);
 }
 
 int HeatmapCommand::run() {
@@ -250,31 +236,19 @@ int HeatmapCommand::run() {
         }
     }
 
-    const model::FeatureFilter filter = [&] {
-        model::FeatureFilter f;
-        f.categories = categories_;
-        if (!from_.empty()) f.from = parse_time_option("--from", from_);
-        if (!to_.empty()) f.to = parse_time_option("--to", to_);
-        if (f.from && f.to && *f.to <= *f.from) throw UsageError("--to must be later than --from");
-        return f;
-    }();
+    const model::FeatureFilter filter = filter_options_.filter();
 
     std::vector<std::pair<std::string, model::Kind>> sources{{reports_, model::Kind::reports}};
-    if (!within_.empty()) sources.emplace_back(within_, model::Kind::areas);
+    if (!filter_options_.within.empty()) sources.emplace_back(filter_options_.within, model::Kind::areas);
     std::vector<model::Layer> layers = load_layers(sources, input_);
     model::Layer& reports = layers.front();
     const std::string working_crs = reports.working_crs;
 
     model::FeatureFilter full_filter = filter;
-    if (!within_.empty())
-        for (const auto& f : layers[1].features)
-            if (const auto* mp = std::get_if<model::MultiPolygon>(&f.geometry)) full_filter.within.push_back(*mp);
-    if (!within_.empty() && full_filter.within.empty())
-        throw DataError("--within: no polygons to filter by", {within_, layers[1].name, {}, {}});
+    if (!filter_options_.within.empty()) filter_options_.add_within(full_filter, layers[1]);
     const std::size_t read_count = reports.features.size();
     model::FilterReport filtered = model::filter_features(reports, full_filter);
-    const bool any_filter = !full_filter.categories.empty() || full_filter.from || full_filter.to ||
-                            !full_filter.within.empty();
+    const bool any_filter = filter_options_.any();
 
     // Weights and radii.
     if (weighted_ && reports.weight_field.empty())

@@ -11,6 +11,8 @@
 #include <set>
 
 #include "command.hpp"
+#include "number_format.hpp"
+#include "filter_options.hpp"
 #include "input_options.hpp"
 #include "output_options.hpp"
 #include "progress.hpp"
@@ -31,21 +33,6 @@ using model::FieldDef;
 using model::FieldType;
 using model::Value;
 
-// v rounded to `decimals` places (dividing by a power of ten, so 0.01 steps print cleanly).
-double rounded(double v, int decimals) {
-    const double scale = std::pow(10.0, decimals);
-    return std::round(v * scale) / scale;
-}
-
-model::TimePoint parse_date_option(const std::string& option, const std::string& text) {
-    io::TimeFormat iso;
-    iso.iso_only = true;
-    const io::TimeParseResult r = io::parse_time(text, iso);
-    if (!r.ok())
-        throw UsageError(option + ": '" + text + "' is not an ISO date or time (e.g. 2025-01-01 or 2025-01-01T18:00)" +
-                         (r.reason.empty() ? std::string() : ": " + r.reason));
-    return *r.time;
-}
 
 // "n_" + the category in lower case, with anything but letters, digits and non-ASCII bytes as
 // '_' (so "Graffiti removal" gives n_graffiti_removal).
@@ -60,11 +47,6 @@ std::string count_field_name(const std::string& category) {
     return out;
 }
 
-// <dir>/<stem>_reports<ext>: where the reports go when the format holds one layer.
-std::string reports_sibling(const std::string& output) {
-    const std::filesystem::path p(output);
-    return (p.parent_path() / (p.stem().string() + "_reports" + p.extension().string())).string();
-}
 
 class HotspotsCommand final : public Command {
 public:
@@ -93,15 +75,7 @@ public:
         app.add_flag("--weighted", weighted_,
                      "Count each report with its weight (--weight-field, or the auto-detected one) "
                      "instead of 1, like scikit-learn's sample_weight");
-        app.add_option("--category", categories_,
-                       "Keep only this category (repeatable or comma-separated; synonyms such as "
-                       "'klotter' work; default: all)")
-            ->allow_extra_args(false)
-            ->delimiter(',')
-            ->default_str("all");
-        app.add_option("--from", from_, "Keep reports at or after this ISO date/time (default: no limit)");
-        app.add_option("--to", to_, "Keep reports before this ISO date/time (default: no limit)");
-        app.add_option("--within", within_, "Keep reports inside these areas (polygon file; default: everywhere)");
+        filter_options_.add_to(app);
         time_window_option_ = app.add_option("--time-window", time_window_days_,
                        "ST-DBSCAN: neighbours must also lie within this many days of each other "
                        "(reports without a time are left out; default: off)")
@@ -124,29 +98,21 @@ public:
         const bool has_window = time_window_option_->count() > 0;
         if (has_window && (!(time_window_days_ >= 0.0) || !std::isfinite(time_window_days_) || time_window_days_ > 1e6))
             throw UsageError("--time-window must be a number of days >= 0");
-        model::FeatureFilter filter;
-        for (const auto& c : categories_) {
-            const std::string normal = io::normalise_category(c);
-            if (normal.empty()) throw UsageError("--category: empty category");
-            filter.categories.push_back(normal);
-        }
-        if (!from_.empty()) filter.from = parse_date_option("--from", from_);
-        if (!to_.empty()) filter.to = parse_date_option("--to", to_);
-        if (filter.from && filter.to && *filter.to <= *filter.from) throw UsageError("--to must be after --from");
+        model::FeatureFilter filter = filter_options_.filter();
 
         // Outputs are checked before reading, so a clash leaves nothing behind (not even --rejects).
         {
             std::vector<std::string> early_inputs{reports_};
-            if (!within_.empty()) early_inputs.push_back(within_);
+            if (!filter_options_.within.empty()) early_inputs.push_back(filter_options_.within);
             std::vector<std::string> also;
             if (io::vector_format_for(output_.output) != io::VectorFormat::gpkg)
-                also.push_back(reports_sibling(output_.output));
+                also.push_back(layer_sibling(output_.output, "reports"));
             output_.check_before_reading(input_, early_inputs, also);
         }
 
         // Read (reports, and the areas in the same working CRS).
         std::vector<std::pair<std::string, model::Kind>> sources{{reports_, model::Kind::reports}};
-        if (!within_.empty()) sources.emplace_back(within_, model::Kind::areas);
+        if (!filter_options_.within.empty()) sources.emplace_back(filter_options_.within, model::Kind::areas);
         std::vector<model::Layer> layers = load_layers(sources, input_);
         model::Layer& reports = layers.front();
         const std::string working_crs = reports.working_crs;
@@ -154,19 +120,17 @@ public:
             throw UsageError("--weighted: " + reports_ + " has no weight field; name one with --weight-field");
         std::size_t rejected = 0;
         for (const auto& layer : layers) rejected += layer.rejects.size();
-        if (!within_.empty())
-            for (const auto& area : layers[1].features)
-                if (const auto* mp = std::get_if<model::MultiPolygon>(&area.geometry)) filter.within.push_back(*mp);
+        if (!filter_options_.within.empty()) filter_options_.add_within(filter, layers[1]);
 
         // Outputs are claimed before the work, so a name clash fails fast.
         std::vector<std::string> inputs{reports_};
-        if (!within_.empty()) inputs.push_back(within_);
+        if (!filter_options_.within.empty()) inputs.push_back(filter_options_.within);
         if (!input_.rejects.empty()) inputs.push_back(input_.rejects);
         const io::WriteOptions write = output_.write_options(input_, inputs, working_crs);
         const bool one_file = io::vector_format_for(output_.output) == io::VectorFormat::gpkg;
         io::VectorWriter clusters_writer(output_.output, write);
         std::optional<io::VectorWriter> reports_writer;
-        if (!one_file) reports_writer.emplace(reports_sibling(output_.output), write);
+        if (!one_file) reports_writer.emplace(layer_sibling(output_.output, "reports"), write);
         const auto to_output = output_.to_output(working_crs);
 
         // Filters.
@@ -182,7 +146,7 @@ public:
                 filtered.kept -= dropped;
             }
         }
-        const bool filtering = !filter.categories.empty() || filter.from || filter.to || !within_.empty() || window;
+        const bool filtering = filter_options_.any() || window;
         if (!input_.quiet && (filtering || filtered.total_left_out() > 0))
             std::cerr << "trygg hotspots: " << filtered.describe("reports") << "\n";
 
@@ -348,8 +312,7 @@ private:
     double eps_ = 0.0;
     double min_points_ = 5.0;
     bool weighted_ = false;
-    std::vector<std::string> categories_;
-    std::string from_, to_, within_;
+    FilterOptions filter_options_;
     double time_window_days_ = 0.0;
     CLI::Option* time_window_option_ = nullptr;
     std::string hull_ = "convex";

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "number_format.hpp"
 #include "input_options.hpp"
 #include "progress.hpp"
 #include "trygg/error.hpp"
@@ -16,11 +17,6 @@ namespace trygg::cli {
 
 namespace {
 
-std::string fixed(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
 
 std::string join_counts(const std::map<std::string, std::size_t>& counts) {
     std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());

@@ -1,5 +1,7 @@
 #include "output_options.hpp"
 
+#include <filesystem>
+
 #include "input_options.hpp"
 #include "trygg/io/atomic_output.hpp"
 
@@ -35,6 +37,11 @@ std::unique_ptr<io::CoordinateTransform> OutputOptions::to_output(const std::str
     auto transform = std::make_unique<io::CoordinateTransform>(working_crs, out_crs);
     if (transform->is_identity()) return nullptr;
     return transform;
+}
+
+std::string layer_sibling(const std::string& output, const std::string& layer) {
+    const std::filesystem::path p(output);
+    return (p.parent_path() / (p.stem().string() + "_" + layer + p.extension().string())).string();
 }
 
 }  // namespace trygg::cli

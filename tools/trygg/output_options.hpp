@@ -32,4 +32,8 @@ struct OutputOptions {
     std::unique_ptr<io::CoordinateTransform> to_output(const std::string& working_crs) const;
 };
 
+// <dir>/<stem>_<layer><ext>: where a command's second (third...) layer goes when the output format
+// holds one layer per file (GeoJSON, FlatGeobuf, CSV).
+std::string layer_sibling(const std::string& output, const std::string& layer);
+
 }  // namespace trygg::cli

@@ -1,126 +1,24 @@
 #include "trygg/hotspot/cluster_summary.hpp"
 
-#include <geos_c.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <numeric>
 #include <utility>
 
+#include "geometry/detail/geos_context.hpp"
+#include "geometry/detail/geos_convert.hpp"
 #include "trygg/error.hpp"
 
 namespace trygg::hotspot {
 
 namespace {
 
-// One GEOS context per summarise_clusters call (the reentrant API), with its last error kept
-// for the message of the exception.
-class GeosContext {
-public:
-    GeosContext() : handle_(GEOS_init_r()) {
-        if (!handle_) throw DataError("GEOS: cannot create a context");
-        GEOSContext_setErrorMessageHandler_r(handle_, &GeosContext::on_error, this);
-    }
-    ~GeosContext() { GEOS_finish_r(handle_); }
-    GeosContext(const GeosContext&) = delete;
-    GeosContext& operator=(const GeosContext&) = delete;
-
-    GEOSContextHandle_t get() const noexcept { return handle_; }
-
-    [[noreturn]] void fail(const std::string& what) const {
-        throw DataError("GEOS: " + what + (last_error_.empty() ? std::string() : ": " + last_error_));
-    }
-
-private:
-    static void on_error(const char* message, void* self) {
-        static_cast<GeosContext*>(self)->last_error_ = message ? message : "";
-    }
-    GEOSContextHandle_t handle_;
-    std::string last_error_;
-};
-
-struct GeomDeleter {
-    GEOSContextHandle_t handle;
-    void operator()(GEOSGeometry* g) const noexcept {
-        if (g) GEOSGeom_destroy_r(handle, g);
-    }
-};
-using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
-
-GeomPtr own(const GeosContext& ctx, GEOSGeometry* g, const char* what) {
-    if (!g) ctx.fail(what);
-    return GeomPtr(g, GeomDeleter{ctx.get()});
-}
-
-// A multipoint of the (sorted, distinct) points.
-GeomPtr multipoint(const GeosContext& ctx, const std::vector<model::Point>& pts) {
-    GEOSContextHandle_t h = ctx.get();
-    std::vector<GEOSGeometry*> parts;
-    parts.reserve(pts.size());
-    try {
-        for (const auto& p : pts) {
-            GEOSGeometry* g = GEOSGeom_createPointFromXY_r(h, p.x, p.y);
-            if (!g) ctx.fail("cannot create a point");
-            parts.push_back(g);
-        }
-    } catch (...) {
-        for (GEOSGeometry* g : parts) GEOSGeom_destroy_r(h, g);
-        throw;
-    }
-    GEOSGeometry* mp =
-        GEOSGeom_createCollection_r(h, GEOS_MULTIPOINT, parts.data(), static_cast<unsigned int>(parts.size()));
-    if (!mp) {
-        for (GEOSGeometry* g : parts) GEOSGeom_destroy_r(h, g);
-        ctx.fail("cannot create a multipoint");
-    }
-    return GeomPtr(mp, GeomDeleter{h});  // owns the parts now
-}
-
-model::Ring to_ring(const GeosContext& ctx, const GEOSGeometry* ring) {
-    GEOSContextHandle_t h = ctx.get();
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
-    unsigned int n = 0;
-    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n)) ctx.fail("cannot read a ring");
-    model::Ring out;
-    out.reserve(n);
-    for (unsigned int i = 0; i < n; ++i) {
-        double x = 0, y = 0;
-        if (!GEOSCoordSeq_getXY_r(h, seq, i, &x, &y)) ctx.fail("cannot read a coordinate");
-        out.push_back({x, y});
-    }
-    return out;
-}
-
-model::Polygon to_polygon(const GeosContext& ctx, const GEOSGeometry* poly) {
-    GEOSContextHandle_t h = ctx.get();
-    model::Polygon out;
-    const GEOSGeometry* shell = GEOSGetExteriorRing_r(h, poly);
-    if (!shell) ctx.fail("cannot read a polygon");
-    out.outer = to_ring(ctx, shell);
-    const int holes = GEOSGetNumInteriorRings_r(h, poly);
-    if (holes < 0) ctx.fail("cannot read a polygon");
-    for (int i = 0; i < holes; ++i) out.holes.push_back(to_ring(ctx, GEOSGetInteriorRingN_r(h, poly, i)));
-    return out;
-}
-
-model::MultiPolygon to_multipolygon(const GeosContext& ctx, const GEOSGeometry* g) {
-    GEOSContextHandle_t h = ctx.get();
-    model::MultiPolygon out;
-    const int type = GEOSGeomTypeId_r(h, g);
-    if (type == GEOS_POLYGON) {
-        if (!GEOSisEmpty_r(h, g)) out.push_back(to_polygon(ctx, g));
-    } else if (type == GEOS_MULTIPOLYGON) {
-        const int n = GEOSGetNumGeometries_r(h, g);
-        for (int i = 0; i < n; ++i) {
-            const GEOSGeometry* part = GEOSGetGeometryN_r(h, g, i);
-            if (!GEOSisEmpty_r(h, part)) out.push_back(to_polygon(ctx, part));
-        }
-    } else {
-        ctx.fail("hull is not a polygon");
-    }
-    return out;
-}
+using geometry::detail::GeomPtr;
+using geometry::detail::GeosContext;
+using geometry::detail::multipoint;
+using geometry::detail::own;
+using geometry::detail::to_multipolygon;
 
 // The hull of the points grown by the margin; its area.
 std::pair<model::MultiPolygon, double> hull_of(const GeosContext& ctx, const std::vector<model::Point>& pts,

@@ -1,0 +1,21 @@
+#include "number_format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace trygg::cli {
+
+double rounded(double v, int decimals) {
+    if (!std::isfinite(v)) return v;
+    const double scale = std::pow(10.0, decimals);
+    return std::round(v * scale) / scale;
+}
+
+std::string fixed(double v, int decimals) {
+    if (!std::isfinite(v)) return "undefined";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);  // the "C" locale: trygg never calls setlocale
+    return buf;
+}
+
+}  // namespace trygg::cli

@@ -120,105 +120,136 @@ private:
     std::size_t done_ = 0;
 };
 
-// The points copied in grid order: cell by cell, and inside a cell sorted by (time, x, y,
-// weight). Positions in these arrays ("slots") are what the algorithm works on; the order is
-// fully determined by the points themselves, never by their input order.
-struct Layout {
-    std::vector<model::Point> position;
-    std::vector<std::int64_t> time;  // all 0 without a time window
-    std::vector<double> weight;
-    std::vector<std::size_t> input;  // input index of each slot
+// The points in grid order ("slots"): cell by cell in (column, row) order. Positions in these
+// arrays are what the algorithm works on. Inside a cell the points stay in the grid's order
+// (ascending input index) when that order cannot change any result: without weights every
+// count is a whole number, summed exactly in any order, and every other choice the algorithm
+// makes (nearest core, numbering) breaks ties by the points themselves. With weights (sums of
+// doubles) or times (the time window needs each cell sorted by time), each cell is re-sorted
+// by (time, x, y, weight), so the order is fully determined by the points, never by their
+// input order.
+class Layout {
+public:
+    Layout(std::span<const model::Point> points, const DbscanParams& params, bool timed, double eps2)
+        : grid_(make_grid(points, params.eps)) {
+        const std::size_t n = points.size();
+        const std::size_t cells = grid_.cell_count();
+        const bool weighted = !params.weights.empty();
+        cell_begin_.resize(cells + 1);
+        for (std::size_t cell = 0; cell < cells; ++cell) cell_begin_[cell] = static_cast<std::uint32_t>(grid_.cell_begin(cell));
+        cell_begin_[cells] = static_cast<std::uint32_t>(n);
 
-    std::vector<std::size_t> cell_begin;       // slots of cell c: [cell_begin[c], cell_begin[c + 1])
-    std::vector<model::Box> cell_box;          // bounding box of the cell's points
-    std::vector<std::uint8_t> compact;         // 1 when every two points of the cell are within eps
-    std::vector<double> cumulative_weight;     // per cell, inclusive prefix sums of weight
-
-    std::vector<std::size_t> neighbour_begin;  // cells whose points may be within eps of cell c:
-    std::vector<std::uint32_t> neighbours;     // [neighbour_begin[c], neighbour_begin[c + 1]), c first
-
-    std::size_t cell_count() const { return cell_box.size(); }
-    std::span<const std::uint32_t> neighbours_of(std::size_t cell) const {
-        return std::span<const std::uint32_t>(neighbours).subspan(neighbour_begin[cell],
-                                                                  neighbour_begin[cell + 1] - neighbour_begin[cell]);
-    }
-    // Sum of weights over slots [lo, hi) of one cell.
-    double weight_sum(std::size_t cell, std::size_t lo, std::size_t hi) const {
-        const double before = lo > cell_begin[cell] ? cumulative_weight[lo - 1] : 0.0;
-        return cumulative_weight[hi - 1] - before;
-    }
-};
-
-index::PointGrid make_grid(std::span<const model::Point> points, double eps) {
-    try {
-        return index::PointGrid(points, eps / std::sqrt(2.0) * kCellShrink);
-    } catch (const UsageError& error) {
-        throw UsageError("DBSCAN eps " + number(eps) + " cannot be used with these points: " + error.message());
-    }
-}
-
-Layout make_layout(std::span<const model::Point> points, const DbscanParams& params, bool timed, double eps2) {
-    const index::PointGrid grid = make_grid(points, params.eps);
-    const std::size_t n = points.size();
-    const std::size_t cells = grid.cell_count();
-    auto weight_of = [&params](std::size_t i) { return params.weights.empty() ? 1.0 : params.weights[i]; };
-    auto time_of = [&params, timed](std::size_t i) { return timed ? params.times[i] : std::int64_t{0}; };
-
-    Layout layout;
-    layout.position.reserve(n);
-    layout.time.reserve(n);
-    layout.weight.reserve(n);
-    layout.input.reserve(n);
-    layout.cumulative_weight.reserve(n);
-    layout.cell_begin.reserve(cells + 1);
-    layout.cell_box.reserve(cells);
-    layout.compact.reserve(cells);
-
-    std::vector<std::size_t> members;
-    for (std::size_t cell = 0; cell < cells; ++cell) {
-        const auto indices = grid.cell_indices(cell);
-        members.assign(indices.begin(), indices.end());
-        std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
-            return std::make_tuple(time_of(a), points[a].x, points[a].y, weight_of(a)) <
-                   std::make_tuple(time_of(b), points[b].x, points[b].y, weight_of(b));
-        });
-        layout.cell_begin.push_back(layout.position.size());
-        double running = 0.0;
-        for (std::size_t i : members) {
-            layout.position.push_back(points[i]);
-            layout.time.push_back(time_of(i));
-            layout.weight.push_back(weight_of(i));
-            layout.input.push_back(i);
-            running += weight_of(i);
-            layout.cumulative_weight.push_back(running);
+        if (!timed && !weighted) {
+            position_ = grid_.points();
+            input_ = grid_.indices();
+        } else {
+            auto weight_of = [&params, weighted](std::size_t i) { return weighted ? params.weights[i] : 1.0; };
+            auto time_of = [&params, timed](std::size_t i) { return timed ? params.times[i] : std::int64_t{0}; };
+            own_position_.reserve(n);
+            own_input_.reserve(n);
+            if (timed) time_.reserve(n);
+            if (weighted) {
+                weight_.reserve(n);
+                cumulative_weight_.reserve(n);
+            }
+            std::vector<std::size_t> members;
+            for (std::size_t cell = 0; cell < cells; ++cell) {
+                const auto indices = grid_.cell_indices(cell);
+                members.assign(indices.begin(), indices.end());
+                std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+                    return std::make_tuple(time_of(a), points[a].x, points[a].y, weight_of(a)) <
+                           std::make_tuple(time_of(b), points[b].x, points[b].y, weight_of(b));
+                });
+                double running = 0.0;
+                for (const std::size_t i : members) {
+                    own_position_.push_back(points[i]);
+                    own_input_.push_back(i);
+                    if (timed) time_.push_back(params.times[i]);
+                    if (weighted) {
+                        weight_.push_back(params.weights[i]);
+                        running += params.weights[i];
+                        cumulative_weight_.push_back(running);
+                    }
+                }
+            }
+            position_ = own_position_;
+            input_ = own_input_;
         }
-        const model::Box& box = grid.cell_extent(cell);
-        layout.cell_box.push_back(box);
+
         // Same operations as squared_distance on the two farthest coordinates, so by monotonic
         // rounding no pair of the cell can compute a larger distance.
-        const double dx = box.max_x - box.min_x;
-        const double dy = box.max_y - box.min_y;
-        layout.compact.push_back(dx * dx + dy * dy <= eps2 ? 1 : 0);
-    }
-    layout.cell_begin.push_back(n);
+        compact_.resize(cells);
+        for (std::size_t cell = 0; cell < cells; ++cell) {
+            const model::Box& box = grid_.cell_extent(cell);
+            const double dx = box.max_x - box.min_x;
+            const double dy = box.max_y - box.min_y;
+            compact_[cell] = dx * dx + dy * dy <= eps2 ? 1 : 0;
+        }
 
-    // Candidate cells: the 5x5 block around each cell (every cell is paired with itself, so
-    // each gets a group, own cell first), kept when the two bounding boxes come within eps.
-    layout.neighbour_begin.assign(cells + 1, 0);
-    std::size_t current = cells;
-    grid.for_each_cell_pair(kReach, [&](std::size_t cell, std::size_t other) {
-        if (cell != current) {
-            current = cell;
-            layout.neighbour_begin[cell] = layout.neighbours.size();
-            layout.neighbours.push_back(static_cast<std::uint32_t>(cell));
+        // Candidate cells: the 5x5 block around each cell (every cell is paired with itself, so
+        // each gets a group, own cell first), kept when the two bounding boxes come within eps.
+        neighbour_begin_.assign(cells + 1, 0);
+        neighbours_.reserve(cells * 9);
+        std::size_t current = cells;
+        grid_.for_each_cell_pair(kReach, [&](std::size_t cell, std::size_t other) {
+            if (cell != current) {
+                current = cell;
+                neighbour_begin_[cell] = neighbours_.size();
+                neighbours_.push_back(static_cast<std::uint32_t>(cell));
+            }
+            if (other != cell && min_squared_distance(grid_.cell_extent(cell), grid_.cell_extent(other)) <= eps2) {
+                neighbours_.push_back(static_cast<std::uint32_t>(other));
+            }
+        });
+        neighbour_begin_[cells] = neighbours_.size();
+    }
+    Layout(const Layout&) = delete;
+    Layout& operator=(const Layout&) = delete;
+
+    std::size_t cell_count() const { return compact_.size(); }
+    std::size_t begin(std::size_t cell) const { return cell_begin_[cell]; }
+    std::size_t end(std::size_t cell) const { return cell_begin_[cell + 1]; }
+    const model::Box& box(std::size_t cell) const { return grid_.cell_extent(cell); }
+    bool compact(std::size_t cell) const { return compact_[cell] != 0; }
+    std::span<const std::uint32_t> neighbours_of(std::size_t cell) const {
+        return std::span<const std::uint32_t>(neighbours_).subspan(neighbour_begin_[cell],
+                                                                   neighbour_begin_[cell + 1] - neighbour_begin_[cell]);
+    }
+
+    std::span<const model::Point> position() const { return position_; }
+    std::size_t input(std::size_t slot) const { return input_[slot]; }
+    std::span<const std::int64_t> times() const { return time_; }  // empty without a time window
+    std::int64_t time(std::size_t slot) const { return time_.empty() ? 0 : time_[slot]; }
+    double weight(std::size_t slot) const { return weight_.empty() ? 1.0 : weight_[slot]; }
+    // Sum of weights over slots [lo, hi) of one cell.
+    double weight_sum(std::size_t cell, std::size_t lo, std::size_t hi) const {
+        if (cumulative_weight_.empty()) return static_cast<double>(hi - lo);
+        const double before = lo > begin(cell) ? cumulative_weight_[lo - 1] : 0.0;
+        return cumulative_weight_[hi - 1] - before;
+    }
+
+private:
+    static index::PointGrid make_grid(std::span<const model::Point> points, double eps) {
+        try {
+            return index::PointGrid(points, eps / std::sqrt(2.0) * kCellShrink);
+        } catch (const UsageError& error) {
+            throw UsageError("DBSCAN eps " + number(eps) + " cannot be used with these points: " + error.message());
         }
-        if (other != cell && min_squared_distance(layout.cell_box[cell], layout.cell_box[other]) <= eps2) {
-            layout.neighbours.push_back(static_cast<std::uint32_t>(other));
-        }
-    });
-    layout.neighbour_begin[cells] = layout.neighbours.size();
-    return layout;
-}
+    }
+
+    index::PointGrid grid_;
+    std::span<const model::Point> position_;  // the grid's or own_position_
+    std::span<const std::size_t> input_;      // input index of each slot: the grid's or own_input_
+    std::vector<model::Point> own_position_;  // only when cells are re-sorted
+    std::vector<std::size_t> own_input_;
+    std::vector<std::int64_t> time_;              // only with a time window
+    std::vector<double> weight_;                  // only with weights
+    std::vector<double> cumulative_weight_;       // per cell, inclusive prefix sums of weight
+    std::vector<std::uint32_t> cell_begin_;       // slots of cell c: [cell_begin_[c], cell_begin_[c + 1])
+    std::vector<std::uint8_t> compact_;           // 1 when every two points of the cell are within eps
+    std::vector<std::size_t> neighbour_begin_;    // cells whose points may be within eps of cell c:
+    std::vector<std::uint32_t> neighbours_;       // [neighbour_begin_[c], neighbour_begin_[c + 1]), c first
+};
 
 }  // namespace
 
@@ -238,10 +269,9 @@ DbscanResult dbscan(std::span<const model::Point> points, const DbscanParams& pa
     const std::int64_t window = timed ? *params.time_window : 0;
     const double eps2 = params.eps * params.eps;
     const double min_points = params.min_points;
-    const Layout layout = make_layout(points, params, timed, eps2);
+    const Layout layout(points, params, timed, eps2);
     const std::size_t cells = layout.cell_count();
-    const auto& position = layout.position;
-    const auto& time = layout.time;
+    const std::span<const model::Point> position = layout.position();
 
     // The positions in [first, last) of `sorted` (times in increasing order) within the window of t.
     auto time_range = [&](std::span<const std::int64_t> sorted, std::size_t first, std::size_t last,
@@ -256,23 +286,33 @@ DbscanResult dbscan(std::span<const model::Point> points, const DbscanParams& pa
 
     // 1. Core points: count the weight of each point's neighbourhood, cell by cell, taking a
     //    cell whole when it lies entirely within eps and stopping once min_points is reached.
+    //    Without a time window, every point of a compact cell is a neighbour of all the cell's
+    //    points, so a compact cell that weighs min_points is all core at once (Gan & Tao).
     std::vector<std::uint8_t> is_core(n, 0);
     for (std::size_t cell = 0; cell < cells; ++cell) {
+        const std::size_t first = layout.begin(cell);
+        const std::size_t last = layout.end(cell);
+        if (!timed && layout.compact(cell) && layout.weight_sum(cell, first, last) >= min_points) {
+            std::fill(is_core.begin() + static_cast<std::ptrdiff_t>(first),
+                      is_core.begin() + static_cast<std::ptrdiff_t>(last), std::uint8_t{1});
+            progress.advance(last - first);
+            continue;
+        }
         const auto around = layout.neighbours_of(cell);
-        for (std::size_t slot = layout.cell_begin[cell]; slot < layout.cell_begin[cell + 1]; ++slot) {
+        for (std::size_t slot = first; slot < last; ++slot) {
             progress.advance();
             const model::Point p = position[slot];
             double count = 0.0;
             for (const std::uint32_t other : around) {
-                const model::Box& box = layout.cell_box[other];
+                const model::Box& box = layout.box(other);
                 if (min_squared_distance(box, p) > eps2) continue;
-                const auto [lo, hi] = time_range(time, layout.cell_begin[other], layout.cell_begin[other + 1], time[slot]);
+                const auto [lo, hi] = time_range(layout.times(), layout.begin(other), layout.end(other), layout.time(slot));
                 if (lo == hi) continue;
                 if (max_squared_distance(box, p) <= eps2) {
                     count += layout.weight_sum(other, lo, hi);
                 } else {
                     for (std::size_t q = lo; q < hi && count < min_points; ++q) {
-                        if (squared_distance(p, position[q]) <= eps2) count += layout.weight[q];
+                        if (squared_distance(p, position[q]) <= eps2) count += layout.weight(q);
                     }
                 }
                 if (count >= min_points) break;
@@ -281,92 +321,129 @@ DbscanResult dbscan(std::span<const model::Point> points, const DbscanParams& pa
         }
     }
 
-    // The core slots of each cell, in the cell's (time-sorted) order.
-    std::vector<std::size_t> core_begin;
-    std::vector<std::size_t> core_slot;
-    std::vector<std::int64_t> core_time;
+    // The core points of each cell ("cores", numbered 0..core_count-1 in slot order) and their
+    // times, in the cell's (time-sorted) order.
+    std::vector<std::uint32_t> core_begin;
+    std::vector<std::uint32_t> core_slot;
+    std::vector<std::int64_t> core_time;  // only with a time window
     core_begin.reserve(cells + 1);
     for (std::size_t cell = 0; cell < cells; ++cell) {
-        core_begin.push_back(core_slot.size());
-        for (std::size_t slot = layout.cell_begin[cell]; slot < layout.cell_begin[cell + 1]; ++slot) {
+        core_begin.push_back(static_cast<std::uint32_t>(core_slot.size()));
+        for (std::size_t slot = layout.begin(cell); slot < layout.end(cell); ++slot) {
             if (is_core[slot]) {
-                core_slot.push_back(slot);
-                core_time.push_back(time[slot]);
+                core_slot.push_back(static_cast<std::uint32_t>(slot));
+                if (timed) core_time.push_back(layout.time(slot));
             }
         }
     }
-    core_begin.push_back(core_slot.size());
+    core_begin.push_back(static_cast<std::uint32_t>(core_slot.size()));
     const std::size_t core_count = core_slot.size();
 
-    // 2. Connect cores. Inside a compact cell every two cores are neighbours in space, so they
-    //    are neighbours exactly when their times are within the window: along the time order
-    //    that makes runs with consecutive gaps <= window, each run one component, and two runs
-    //    never neighbours. In other cells every core is its own run.
-    detail::DisjointSets sets(n);
-    std::vector<std::size_t> run_end(core_count);  // end (core index) of the run holding each core
+    // 2. Connect cores (a union-find over core numbers). Inside a compact cell every two cores
+    //    are neighbours in space, so they are neighbours exactly when their times are within the
+    //    window: along the time order that makes runs with consecutive gaps <= window, each run
+    //    one component, and two runs never neighbours. Without a time window a compact cell's
+    //    cores are one run. In other cells every core is its own run.
+    detail::DisjointSets sets(core_count);
+    std::vector<std::uint32_t> run_end(core_count);  // end (core number) of the run holding each core
     for (std::size_t cell = 0; cell < cells; ++cell) {
         const std::size_t first = core_begin[cell];
         const std::size_t last = core_begin[cell + 1];
-        if (!layout.compact[cell]) {
-            for (std::size_t c = first; c < last; ++c) run_end[c] = c + 1;
+        if (!layout.compact(cell)) {
+            for (std::size_t c = first; c < last; ++c) run_end[c] = static_cast<std::uint32_t>(c + 1);
             continue;
         }
         std::size_t run_start = first;
         for (std::size_t c = first; c < last; ++c) {
-            if (c > first && !within_window(core_time[c - 1], core_time[c], window)) {
-                for (std::size_t r = run_start; r < c; ++r) run_end[r] = c;
+            if (timed && c > first && !within_window(core_time[c - 1], core_time[c], window)) {
+                for (std::size_t r = run_start; r < c; ++r) run_end[r] = static_cast<std::uint32_t>(c);
                 run_start = c;
             }
-            if (c > run_start) sets.unite(core_slot[c - 1], core_slot[c]);
+            if (c > run_start) sets.unite(c - 1, c);
         }
-        for (std::size_t r = run_start; r < last; ++r) run_end[r] = last;
+        for (std::size_t r = run_start; r < last; ++r) run_end[r] = static_cast<std::uint32_t>(last);
     }
-    // Between cells (each unordered pair once) and inside non-compact cells: for each core p and
-    // each run of the other cell within p's time window, skip the run if already joined to p,
-    // join it at once if the whole cell lies within eps of p, else look for the first core of
-    // the run within eps.
+    // Between cells (each unordered pair once) and inside non-compact cells. When both cells are
+    // compact and there is no time window, each cell's cores are one set: the pair is skipped
+    // if the sets are already joined, else joined at the first core-core pair within eps.
+    // Otherwise, for each core p and each run of the other cell within p's time window: skip
+    // the run if already joined to p, join it at once if the whole cell lies within eps of p,
+    // else look for the first core of the run within eps.
     for (std::size_t cell = 0; cell < cells; ++cell) {
-        const auto around = layout.neighbours_of(cell);
-        for (std::size_t c = core_begin[cell]; c < core_begin[cell + 1]; ++c) {
-            progress.advance();
-            const std::size_t p_slot = core_slot[c];
-            const model::Point p = position[p_slot];
-            for (const std::uint32_t other : around) {
-                if (other < cell || (other == cell && layout.compact[cell])) continue;
-                const model::Box& box = layout.cell_box[other];
+        const std::size_t first = core_begin[cell];
+        const std::size_t last = core_begin[cell + 1];
+        if (first == last) continue;
+        const bool cell_is_one_set = !timed && layout.compact(cell);
+        for (const std::uint32_t other : layout.neighbours_of(cell)) {
+            if (other < cell || (other == cell && layout.compact(cell))) continue;
+            const std::size_t other_first = core_begin[other];
+            const std::size_t other_last = core_begin[other + 1];
+            if (other_first == other_last) continue;
+            const model::Box& box = layout.box(other);
+            if (cell_is_one_set && layout.compact(other)) {
+                if (sets.find(first) == sets.find(other_first)) continue;
+                for (std::size_t c = first; c < last; ++c) {
+                    const model::Point p = position[core_slot[c]];
+                    if (min_squared_distance(box, p) > eps2) continue;
+                    std::size_t partner = other_last;
+                    if (max_squared_distance(box, p) <= eps2) {
+                        partner = other_first;
+                    } else {
+                        for (std::size_t k = other_first; k < other_last; ++k) {
+                            if (squared_distance(p, position[core_slot[k]]) <= eps2) {
+                                partner = k;
+                                break;
+                            }
+                        }
+                    }
+                    if (partner != other_last) {
+                        sets.unite(c, partner);
+                        break;
+                    }
+                }
+                continue;
+            }
+            for (std::size_t c = first; c < last; ++c) {
+                const std::size_t p_slot = core_slot[c];
+                const model::Point p = position[p_slot];
                 if (min_squared_distance(box, p) > eps2) continue;
-                const auto [lo, hi] = time_range(core_time, core_begin[other], core_begin[other + 1], time[p_slot]);
+                const auto [lo, hi] = time_range(core_time, other_first, other_last, layout.time(p_slot));
                 const bool whole = max_squared_distance(box, p) <= eps2;
                 for (std::size_t k = lo; k < hi; k = run_end[k]) {
-                    if (sets.find(p_slot) == sets.find(core_slot[k])) continue;
+                    if (sets.find(c) == sets.find(k)) continue;
                     if (whole) {
-                        sets.unite(p_slot, core_slot[k]);
+                        sets.unite(c, k);
                         continue;
                     }
-                    const std::size_t stop = std::min(run_end[k], hi);
+                    const std::size_t stop = std::min<std::size_t>(run_end[k], hi);
                     for (std::size_t j = k; j < stop; ++j) {
                         if (squared_distance(p, position[core_slot[j]]) <= eps2) {
-                            sets.unite(p_slot, core_slot[j]);
+                            sets.unite(c, j);
                             break;
                         }
                     }
                 }
             }
         }
+        progress.advance(last - first);
     }
     progress.advance(n - core_count);
 
     // 3. Clusters in grid order (provisional ids), then border points: the nearest core
     //    neighbour, ties to the core with the smallest (x, y, time).
-    std::vector<std::int32_t> cluster_of(n, -1);
-    std::vector<std::int32_t> cluster_of_root(n, -1);
-    std::int32_t clusters = 0;
-    for (const std::size_t slot : core_slot) {
-        std::int32_t& id = cluster_of_root[sets.find(slot)];
-        if (id < 0) id = clusters++;
-        cluster_of[slot] = id;
+    std::vector<std::int32_t> cluster_of(n, -1);  // per slot
+    {
+        std::vector<std::int32_t> cluster_of_root(core_count, -1);
+        std::int32_t clusters = 0;
+        for (std::size_t c = 0; c < core_count; ++c) {
+            std::int32_t& id = cluster_of_root[sets.find(c)];
+            if (id < 0) id = clusters++;
+            cluster_of[core_slot[c]] = id;
+        }
+        result.cluster_count = clusters;
     }
-    auto core_key = [&](std::size_t slot) { return std::make_tuple(position[slot].x, position[slot].y, time[slot]); };
+    const auto clusters = static_cast<std::size_t>(result.cluster_count);
+    auto core_key = [&](std::size_t slot) { return std::make_tuple(position[slot].x, position[slot].y, layout.time(slot)); };
 
     // The nearest core only matters when a point has core neighbours in two or more clusters,
     // which is rare. So a first pass only collects the clusters of the core neighbours, and it
@@ -387,8 +464,8 @@ DbscanResult dbscan(std::span<const model::Point> points, const DbscanParams& pa
         double best_distance = std::numeric_limits<double>::infinity();
         std::size_t best = n;
         for (const std::uint32_t other : around) {
-            if (cell_cluster[other] == kNoCore || min_squared_distance(layout.cell_box[other], p) > eps2) continue;
-            const auto [lo, hi] = time_range(core_time, core_begin[other], core_begin[other + 1], time[slot]);
+            if (cell_cluster[other] == kNoCore || min_squared_distance(layout.box(other), p) > eps2) continue;
+            const auto [lo, hi] = time_range(core_time, core_begin[other], core_begin[other + 1], layout.time(slot));
             for (std::size_t k = lo; k < hi; ++k) {
                 const std::size_t q = core_slot[k];
                 const double d2 = squared_distance(p, position[q]);
@@ -402,19 +479,22 @@ DbscanResult dbscan(std::span<const model::Point> points, const DbscanParams& pa
         return best;
     };
     for (std::size_t cell = 0; cell < cells; ++cell) {
+        const std::size_t first = layout.begin(cell);
+        const std::size_t last = layout.end(cell);
+        progress.advance(last - first);
+        if (core_begin[cell + 1] - core_begin[cell] == last - first) continue;  // all core
         const auto around = layout.neighbours_of(cell);
-        for (std::size_t slot = layout.cell_begin[cell]; slot < layout.cell_begin[cell + 1]; ++slot) {
-            progress.advance();
+        for (std::size_t slot = first; slot < last; ++slot) {
             if (is_core[slot]) continue;
             const model::Point p = position[slot];
             std::int32_t found = kNoCore;  // the one cluster seen so far, or kManyClusters
             auto see = [&found](std::int32_t id) { found = found == kNoCore || found == id ? id : kManyClusters; };
             for (const std::uint32_t other : around) {
                 const std::int32_t single = cell_cluster[other];
-                if (single == kNoCore || min_squared_distance(layout.cell_box[other], p) > eps2) continue;
-                const auto [lo, hi] = time_range(core_time, core_begin[other], core_begin[other + 1], time[slot]);
+                if (single == kNoCore || min_squared_distance(layout.box(other), p) > eps2) continue;
+                const auto [lo, hi] = time_range(core_time, core_begin[other], core_begin[other + 1], layout.time(slot));
                 if (lo == hi) continue;
-                if (single >= 0 && max_squared_distance(layout.cell_box[other], p) <= eps2) {
+                if (single >= 0 && max_squared_distance(layout.box(other), p) <= eps2) {
                     see(single);
                 } else {
                     for (std::size_t k = lo; k < hi; ++k) {
@@ -435,8 +515,8 @@ DbscanResult dbscan(std::span<const model::Point> points, const DbscanParams& pa
     }
 
     // 4. Number clusters by decreasing size, ties by the smallest core point (x, y, time).
-    std::vector<std::size_t> size(static_cast<std::size_t>(clusters), 0);
-    std::vector<std::size_t> smallest_core(static_cast<std::size_t>(clusters), n);
+    std::vector<std::size_t> size(clusters, 0);
+    std::vector<std::size_t> smallest_core(clusters, n);
     for (std::size_t slot = 0; slot < n; ++slot) {
         if (cluster_of[slot] < 0) continue;
         const auto id = static_cast<std::size_t>(cluster_of[slot]);
@@ -445,7 +525,7 @@ DbscanResult dbscan(std::span<const model::Point> points, const DbscanParams& pa
             smallest_core[id] = slot;
         }
     }
-    std::vector<std::size_t> order(static_cast<std::size_t>(clusters));
+    std::vector<std::size_t> order(clusters);
     for (std::size_t id = 0; id < order.size(); ++id) order[id] = id;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         if (size[a] != size[b]) return size[a] > size[b];
@@ -455,11 +535,10 @@ DbscanResult dbscan(std::span<const model::Point> points, const DbscanParams& pa
     for (std::size_t rank = 0; rank < order.size(); ++rank) number_of[order[rank]] = static_cast<std::int32_t>(rank);
 
     for (std::size_t slot = 0; slot < n; ++slot) {
-        const std::size_t i = layout.input[slot];
+        const std::size_t i = layout.input(slot);
         if (cluster_of[slot] >= 0) result.labels[i] = number_of[static_cast<std::size_t>(cluster_of[slot])];
         result.roles[i] = is_core[slot] ? PointRole::core : (cluster_of[slot] >= 0 ? PointRole::border : PointRole::noise);
     }
-    result.cluster_count = clusters;
     progress.finish();
     return result;
 }

@@ -17,6 +17,10 @@ constexpr std::int64_t kMaxCellsPerAxis = (std::int64_t{1} << 31) - 1;
 // A cell must be larger than this fraction of the largest coordinate magnitude; below it the
 // rounding of (x - origin) / cell_size is no longer negligible against one cell.
 constexpr double kMinRelativeCellSize = 0x1p-40;
+// Grids with at most this many cells per point (plus a constant for small inputs) are grouped
+// by a counting sort over all cells, empty ones included; sparser grids by sorting cell keys.
+constexpr double kDenseCellsPerPoint = 4.0;
+constexpr double kDenseCellsAlways = 65536.0;
 
 std::int64_t floor_to_cell(double value) noexcept {
     // Clamped so that locations far outside the grid still give a well-defined cell.
@@ -87,40 +91,84 @@ PointGrid::PointGrid(std::span<const model::Point> points, double cell_size) : c
     columns_ = static_cast<std::int64_t>(span_columns);
     rows_ = static_cast<std::int64_t>(span_rows);
 
-    // (key, input index) pairs sorted together: keys in (column, row) order, and inside a cell
-    // the input order.
-    std::vector<std::pair<std::uint64_t, std::size_t>> keyed(points.size());
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        GridCell cell = cell_of(points[i]);
+    const std::size_t n = points.size();
+    auto clamped_cell = [this](model::Point p) {
+        GridCell cell = cell_of(p);
         // Rounding can put the largest coordinate one step past the last column.
         cell.column = std::clamp<std::int64_t>(cell.column, 0, columns_ - 1);
         cell.row = std::clamp<std::int64_t>(cell.row, 0, rows_ - 1);
-        keyed[i] = {key_of(cell), i};
-    }
-    std::sort(keyed.begin(), keyed.end());
-
-    std::size_t distinct = 0;
-    for (std::size_t k = 0; k < keyed.size(); ++k) distinct += k == 0 || keyed[k].first != keyed[k - 1].first;
-    cells_.reserve(distinct);
-    order_.resize(points.size());
-    points_.resize(points.size());
-    for (std::size_t k = 0; k < keyed.size(); ++k) {
-        order_[k] = keyed[k].second;
-        points_[k] = points[order_[k]];
-        const std::uint64_t key = keyed[k].first;
-        if (k == 0 || key != keyed[k - 1].first) {
-            CellEntry entry;
-            entry.cell = {static_cast<std::int64_t>(key >> 32), static_cast<std::int64_t>(key & 0xffffffffULL)};
-            entry.begin = k;
-            entry.extent = {points_[k].x, points_[k].y, points_[k].x, points_[k].y};
-            cells_.push_back(entry);
+        return cell;
+    };
+    order_.resize(n);
+    points_.resize(n);
+    // Either way the result is the same: cells in (column, row) order, inside a cell the input
+    // order.
+    const double dense_cells = span_columns * span_rows;
+    if (dense_cells <= kDenseCellsPerPoint * static_cast<double>(n) + kDenseCellsAlways &&
+        dense_cells < static_cast<double>(std::numeric_limits<std::uint32_t>::max()) &&
+        n < std::numeric_limits<std::uint32_t>::max()) {
+        // Counting sort over the dense cell numbers column * rows + row: two passes over the
+        // points and one over the cells, no comparisons.
+        const auto dense = static_cast<std::size_t>(dense_cells);
+        std::vector<std::uint32_t> dense_id(n);
+        std::vector<std::uint32_t> next(dense + 1, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            const GridCell cell = clamped_cell(points[i]);
+            const auto id = static_cast<std::uint32_t>(cell.column * rows_ + cell.row);
+            dense_id[i] = id;
+            ++next[id + 1];
         }
-        CellEntry& entry = cells_.back();
-        entry.end = k + 1;
-        entry.extent.min_x = std::min(entry.extent.min_x, points_[k].x);
-        entry.extent.min_y = std::min(entry.extent.min_y, points_[k].y);
-        entry.extent.max_x = std::max(entry.extent.max_x, points_[k].x);
-        entry.extent.max_y = std::max(entry.extent.max_y, points_[k].y);
+        std::size_t distinct = 0;
+        for (std::size_t id = 0; id < dense; ++id) {
+            distinct += next[id + 1] != 0;
+            next[id + 1] += next[id];
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint32_t k = next[dense_id[i]]++;
+            order_[k] = i;
+            points_[k] = points[i];
+        }
+        // next[id] is now where cell id ends.
+        cells_.reserve(distinct);
+        std::size_t begin = 0;
+        for (std::size_t id = 0; id < dense; ++id) {
+            const std::size_t end = next[id];
+            if (end == begin) continue;
+            CellEntry entry;
+            entry.cell = {static_cast<std::int64_t>(id) / rows_, static_cast<std::int64_t>(id) % rows_};
+            entry.begin = begin;
+            entry.end = end;
+            cells_.push_back(entry);
+            begin = end;
+        }
+    } else {
+        // (key, input index) pairs sorted together: keys in (column, row) order, and inside a
+        // cell the input order.
+        std::vector<std::pair<std::uint64_t, std::size_t>> keyed(n);
+        for (std::size_t i = 0; i < n; ++i) keyed[i] = {key_of(clamped_cell(points[i])), i};
+        std::sort(keyed.begin(), keyed.end());
+        for (std::size_t k = 0; k < n; ++k) {
+            order_[k] = keyed[k].second;
+            points_[k] = points[order_[k]];
+            const std::uint64_t key = keyed[k].first;
+            if (k == 0 || key != keyed[k - 1].first) {
+                CellEntry entry;
+                entry.cell = {static_cast<std::int64_t>(key >> 32), static_cast<std::int64_t>(key & 0xffffffffULL)};
+                entry.begin = k;
+                cells_.push_back(entry);
+            }
+            cells_.back().end = k + 1;
+        }
+    }
+    for (CellEntry& entry : cells_) {
+        model::Box box{points_[entry.begin].x, points_[entry.begin].y, points_[entry.begin].x, points_[entry.begin].y};
+        for (std::size_t k = entry.begin + 1; k < entry.end; ++k) {
+            box.min_x = std::min(box.min_x, points_[k].x);
+            box.min_y = std::min(box.min_y, points_[k].y);
+            box.max_x = std::max(box.max_x, points_[k].x);
+            box.max_y = std::max(box.max_y, points_[k].y);
+        }
+        entry.extent = box;
     }
     if (cells_.size() > std::numeric_limits<std::uint32_t>::max()) {
         throw UsageError("grid has too many non-empty cells (" + std::to_string(cells_.size()) + ")");

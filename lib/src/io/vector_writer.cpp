@@ -20,8 +20,10 @@
 #include <variant>
 
 #include "io/detail/gdal_errors.hpp"
+#include "io/detail/gpkg_rtree.hpp"
 #include "trygg/error.hpp"
 #include "trygg/io/gdal_setup.hpp"
+#include "trygg/model/geometry_visit.hpp"
 
 namespace trygg::io {
 
@@ -135,6 +137,32 @@ bool geometry_finite(const model::Geometry& geometry) {
         geometry);
 }
 
+// The spatial index entry of a geometry, or nothing for an empty geometry (which, like a
+// missing one, the GeoPackage index leaves out).
+std::optional<detail::RTreeEntry> rtree_entry(std::int64_t fid, const model::Geometry& geometry) {
+    bool any = false;
+    model::Box box{};
+    model::for_each_point(geometry, [&](const model::Point& p) {
+        if (!any) {
+            box = {p.x, p.y, p.x, p.y};
+            any = true;
+            return;
+        }
+        box.min_x = std::min(box.min_x, p.x);
+        box.min_y = std::min(box.min_y, p.y);
+        box.max_x = std::max(box.max_x, p.x);
+        box.max_y = std::max(box.max_y, p.y);
+    });
+    if (!any) return std::nullopt;
+    detail::RTreeEntry entry;
+    entry.id = fid;
+    entry.min_x = detail::float_below(box.min_x);
+    entry.max_x = detail::float_above(box.max_x);
+    entry.min_y = detail::float_below(box.min_y);
+    entry.max_y = detail::float_above(box.max_y);
+    return entry;
+}
+
 std::optional<LayerGeometry> geometry_class(const model::Geometry& geometry) {
     switch (geometry.index()) {
         case 1: return LayerGeometry::point;
@@ -176,6 +204,11 @@ struct VectorWriter::Impl {
     std::vector<model::FieldType> field_types;
     std::int64_t feature_number = 0;  // features written to the current layer
     int layer_count = 0;
+    // GeoPackage: the spatial index of every layer with geometry, collected while writing and
+    // packed in bulk by commit() (see io/detail/gpkg_rtree.hpp); the current layer's is last.
+    std::vector<detail::PendingRTree> rtrees;
+    bool current_has_rtree = false;
+    std::unique_ptr<OGRFeature> reusable_feature;  // reused by every write() to the current layer
     bool in_transaction = false;
     bool committed = false;
 
@@ -186,6 +219,7 @@ struct VectorWriter::Impl {
     ~Impl() {
         // Closing an unfinished dataset may report errors nobody can act on any more.
         QuietGdal quiet;
+        reusable_feature.reset();  // holds a reference to a layer definition of the dataset
         dataset.reset();
     }
 
@@ -263,8 +297,15 @@ void VectorWriter::add_layer(const std::string& name, LayerGeometry geometry_typ
     impl.feature_number = 0;
     impl.field_index.clear();
     impl.field_types.clear();
+    impl.current_has_rtree = false;
+    impl.reusable_feature.reset();
 
     CPLStringList layer_options;
+    const bool gpkg_rtree = impl.format == VectorFormat::gpkg && geometry_type != LayerGeometry::none;
+    if (gpkg_rtree) {
+        // GDAL 3.6 would fill the index a feature at a time; commit() packs it in one go.
+        layer_options.SetNameValue("SPATIAL_INDEX", "NO");
+    }
     if (impl.format == VectorFormat::csv) {
         if (geometry_type == LayerGeometry::point) {
             layer_options.SetNameValue("GEOMETRY", "AS_XY");
@@ -314,6 +355,15 @@ void VectorWriter::add_layer(const std::string& name, LayerGeometry geometry_typ
         }
         impl.in_transaction = true;
     }
+    if (gpkg_rtree) {
+        detail::PendingRTree rtree;
+        rtree.table = layer->GetName();
+        rtree.geometry_column = layer->GetGeometryColumn();
+        rtree.fid_column = layer->GetFIDColumn();
+        impl.rtrees.push_back(std::move(rtree));
+        impl.current_has_rtree = true;
+    }
+    impl.reusable_feature = std::make_unique<OGRFeature>(layer->GetLayerDefn());
     impl.layer = layer;
     ++impl.layer_count;
 }
@@ -344,13 +394,24 @@ void VectorWriter::write(const model::Geometry& geometry, const model::Attribute
     }
 
     QuietGdal quiet;
-    OGRFeature feature(impl.layer->GetLayerDefn());
+    // One feature per layer, reused: every field is set (or set to NULL) below, and the FID is
+    // cleared, so nothing of the previous feature survives.
+    OGRFeature& feature = *impl.reusable_feature;
+    feature.SetFID(OGRNullFID);
     if (const auto* point = std::get_if<model::Point>(&geometry)) {
-        feature.SetGeometryDirectly(new OGRPoint(point->x, point->y));
+        auto* existing = dynamic_cast<OGRPoint*>(feature.GetGeometryRef());
+        if (existing != nullptr) {
+            existing->setX(point->x);
+            existing->setY(point->y);
+        } else {
+            feature.SetGeometryDirectly(new OGRPoint(point->x, point->y));
+        }
     } else if (const auto* lines = std::get_if<model::MultiLineString>(&geometry)) {
         feature.SetGeometryDirectly(to_ogr(*lines).release());
     } else if (const auto* polygons = std::get_if<model::MultiPolygon>(&geometry)) {
         feature.SetGeometryDirectly(to_ogr(*polygons).release());
+    } else {
+        feature.SetGeometryDirectly(nullptr);
     }
 
     for (std::size_t i = 0; i < row.size(); ++i) {
@@ -363,6 +424,8 @@ void VectorWriter::write(const model::Geometry& geometry, const model::Attribute
         } else if (const auto* real = std::get_if<double>(&value)) {
             feature.SetField(index, *real);
         } else if (const auto* text = std::get_if<std::string>(&value)) {
+            // A date/time that OGR cannot parse leaves the field as it was: unset it first.
+            if (impl.field_types[i] == model::FieldType::date_time) feature.UnsetField(index);
             feature.SetField(index, text->c_str());
             // OGR leaves a date/time field unset when it cannot parse the text: that would
             // turn a value into NULL without a word.
@@ -379,6 +442,9 @@ void VectorWriter::write(const model::Geometry& geometry, const model::Attribute
         throw DataError("cannot write the feature: " + gdal_message("unknown error"),
                         impl.where(number));
     }
+    if (impl.current_has_rtree) {
+        if (const auto entry = rtree_entry(feature.GetFID(), geometry)) impl.rtrees.back().entries.push_back(*entry);
+    }
 }
 
 void VectorWriter::commit() {
@@ -387,6 +453,7 @@ void VectorWriter::commit() {
     QuietGdal quiet;
     impl.commit_transaction();
     impl.layer = nullptr;
+    impl.reusable_feature.reset();
     // GDAL 3.6's GDALClose returns nothing: a failure while flushing (FlatGeobuf writes its
     // index and GeoJSON its closing brackets here) only shows in the error state.
     CPLErrorReset();
@@ -395,6 +462,8 @@ void VectorWriter::commit() {
         throw DataError("cannot finish the file: " + gdal_message("unknown error"),
                         ErrorLocation{impl.output.final_path(), {}, {}, {}});
     }
+    detail::write_rtrees(impl.output.temp_path(), impl.output.final_path(), impl.rtrees);
+    impl.rtrees.clear();
     impl.output.commit();
     impl.committed = true;
 }

@@ -171,3 +171,34 @@ TEST(PointGrid, EmptyAndInvalid) {
     const std::vector<Point> wide{{0, 0}, {1e9, 0}};
     EXPECT_THROW(PointGrid(wide, 1e-3), UsageError);
 }
+
+// Grids with few cells per point are grouped by a counting sort, sparse ones by sorting keys;
+// both must give the same cells, in the same order, with the same points in the same order.
+TEST(PointGrid, DenseAndSparseGroupingAgree) {
+    std::mt19937_64 rng(4);
+    std::uniform_real_distribution<double> u(0.0, 100.0);
+    std::vector<Point> points(5000);
+    for (auto& p : points) p = {u(rng), u(rng)};
+    points[17] = points[3];  // duplicates share a cell
+    const PointGrid dense(points, 1.0);  // 100 x 100 cells for 5000 points: counting sort
+    // One far point at the top right keeps the origin but makes the grid very sparse
+    // (10^10 cells): sorted keys. Its cell comes last in (column, row) order.
+    std::vector<Point> spread = points;
+    spread.push_back({1e7, 1e7});
+    const PointGrid sparse(spread, 1.0);
+    ASSERT_EQ(sparse.cell_count(), dense.cell_count() + 1);
+    EXPECT_EQ(dense.origin(), sparse.origin());
+    for (std::size_t c = 0; c < dense.cell_count(); ++c) {
+        ASSERT_EQ(dense.cell(c), sparse.cell(c));
+        EXPECT_EQ(dense.cell_begin(c), sparse.cell_begin(c));
+        EXPECT_EQ(dense.cell_end(c), sparse.cell_end(c));
+        const auto a = dense.cell_indices(c);
+        const auto b = sparse.cell_indices(c);
+        EXPECT_TRUE(std::equal(a.begin(), a.end(), b.begin(), b.end()));
+        EXPECT_EQ(dense.cell_extent(c).min_x, sparse.cell_extent(c).min_x);
+        EXPECT_EQ(dense.cell_extent(c).max_y, sparse.cell_extent(c).max_y);
+    }
+    EXPECT_EQ(sparse.indices().back(), points.size());
+    // points() and indices() are the cells' ranges laid end to end.
+    for (std::size_t k = 0; k < dense.points().size(); ++k) EXPECT_EQ(dense.points()[k], points[dense.indices()[k]]);
+}

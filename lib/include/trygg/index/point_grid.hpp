@@ -2,8 +2,9 @@
 // A uniform grid over a fixed set of points, for fixed-radius neighbour queries ("every point
 // within r of here") and for algorithms that work cell by cell (grid DBSCAN, kernel density).
 //
-// Only non-empty cells are stored: the points are sorted once by cell (O(n log n)) and each
-// cell is a contiguous range of that order; an open-addressing hash table finds a cell from its
+// Only non-empty cells are stored: the points are grouped by cell once and each cell is a
+// contiguous range of that order (a counting sort, O(n + columns * rows), when the grid has at
+// most a few cells per point, else a sort, O(n log n)); an open-addressing hash table finds a cell from its
 // (column, row) in O(1) expected, and for_each_cell_pair walks all pairs of nearby cells in one
 // sweep without hashing at all. Each cell also keeps the bounding box of its points, which lets
 // a query drop a cell or take it whole with one comparison.
@@ -83,6 +84,12 @@ public:
     // (ascending input index).
     std::span<const model::Point> cell_points(std::size_t cell_id) const;
     std::span<const std::size_t> cell_indices(std::size_t cell_id) const;
+    // All points grouped by cell (cell 0 first; inside a cell by input index), their input
+    // indices, and where each cell's points start and end in these two arrays.
+    std::span<const model::Point> points() const noexcept { return points_; }
+    std::span<const std::size_t> indices() const noexcept { return order_; }
+    std::size_t cell_begin(std::size_t cell_id) const { return cells_[cell_id].begin; }
+    std::size_t cell_end(std::size_t cell_id) const { return cells_[cell_id].end; }
     // Bounding box of the points in the cell (not of the cell square).
     const model::Box& cell_extent(std::size_t cell_id) const { return cells_[cell_id].extent; }
 

@@ -1,8 +1,11 @@
 #pragma once
 // Union-find over 0..n-1 with path halving and union by size: near-constant amortised time
-// per operation (inverse Ackermann), used to join core points into clusters.
+// per operation (inverse Ackermann), used to join core points into clusters. Elements are
+// stored as 32-bit numbers (half the memory of size_t, which matters at millions of points), so
+// count must be below 2^32.
 
 #include <cstddef>
+#include <cstdint>
 #include <numeric>
 #include <utility>
 #include <vector>
@@ -12,15 +15,16 @@ namespace trygg::hotspot::detail {
 class DisjointSets {
 public:
     explicit DisjointSets(std::size_t count) : parent_(count), size_(count, 1) {
-        std::iota(parent_.begin(), parent_.end(), std::size_t{0});
+        std::iota(parent_.begin(), parent_.end(), std::uint32_t{0});
     }
 
     std::size_t find(std::size_t element) noexcept {
-        while (parent_[element] != element) {
-            parent_[element] = parent_[parent_[element]];
-            element = parent_[element];
+        auto e = static_cast<std::uint32_t>(element);
+        while (parent_[e] != e) {
+            parent_[e] = parent_[parent_[e]];
+            e = parent_[e];
         }
-        return element;
+        return e;
     }
 
     // Returns true when the two were in different sets.
@@ -29,14 +33,14 @@ public:
         b = find(b);
         if (a == b) return false;
         if (size_[a] < size_[b]) std::swap(a, b);
-        parent_[b] = a;
+        parent_[b] = static_cast<std::uint32_t>(a);
         size_[a] += size_[b];
         return true;
     }
 
 private:
-    std::vector<std::size_t> parent_;
-    std::vector<std::size_t> size_;
+    std::vector<std::uint32_t> parent_;
+    std::vector<std::uint32_t> size_;
 };
 
 }  // namespace trygg::hotspot::detail

@@ -1,0 +1,56 @@
+#include "map/detail/infrastructure.hpp"
+
+#include "map/detail/text_format.hpp"
+#include "trygg/map/coverage_map.hpp"
+
+namespace trygg::map::detail {
+
+MapLayer lights_layer(const model::Layer& lights, Language lang) {
+    MapLayer layer = make_layer("lights", Label::lights, lang, make_style({120, 90, 0}, 0.75, {255, 215, 0}, 1.0, 2.5));
+    for (const model::Feature& f : lights.features) {
+        if (!std::holds_alternative<model::Point>(f.geometry)) continue;
+        MapFeature mf;
+        mf.geometry = f.geometry;
+        if (!f.status.empty()) {
+            mf.popup.push_back({"status", f.status, false});
+            const bool broken = f.status == "broken" || f.status == "out" || f.status == "trasig" || f.status == "släckt";
+            if (broken) {
+                Style s = layer.style;
+                s.fill = {255, 255, 255};
+                mf.style = s;
+            }
+        }
+        if (f.height) mf.popup.push_back({"height (m)", number(*f.height), false});
+        layer.features.push_back(std::move(mf));
+    }
+    // A town's every lamp hides the walkways they light: many lights start switched off.
+    layer.visible = layer.features.size() <= 200;
+    return layer;
+}
+
+std::vector<MapLayer> camera_layers(const model::Layer& cameras, Language lang) {
+    MapLayer sectors = make_layer("camera_views", Label::camera_view, lang, make_style({49, 130, 189}, 0.75, {107, 174, 214}, 0.3));
+    MapLayer points = make_layer("cameras", Label::cameras, lang, make_style({8, 48, 107}, 1.0, {33, 113, 181}, 1.0, 4.0));
+    for (const model::Feature& f : cameras.features) {
+        const auto* p = std::get_if<model::Point>(&f.geometry);
+        if (!p) continue;
+        MapFeature mf;
+        mf.geometry = f.geometry;
+        mf.title = std::string(text(Label::camera, lang)) + (f.id.empty() ? "" : " " + f.id);
+        if (f.heading) mf.popup.push_back({std::string(text(Label::heading, lang)), number(*f.heading), false});
+        if (f.fov) mf.popup.push_back({"FOV (°)", number(*f.fov), false});
+        if (f.range) mf.popup.push_back({std::string(text(Label::range_m, lang)), number(*f.range), false});
+        if (f.heading && f.fov && f.range && *f.range > 0) {
+            MapFeature sector;
+            sector.geometry = camera_sector(*p, *f.heading, *f.fov, *f.range);
+            sectors.features.push_back(std::move(sector));
+        }
+        points.features.push_back(std::move(mf));
+    }
+    std::vector<MapLayer> out;
+    out.push_back(std::move(sectors));
+    out.push_back(std::move(points));
+    return out;
+}
+
+}  // namespace trygg::map::detail

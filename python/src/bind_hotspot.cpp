@@ -9,12 +9,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "convert.hpp"
+#include "trygg/error.hpp"
 #include "trygg/hotspot/dbscan.hpp"
 #include "trygg/hotspot/getis_ord.hpp"
 #include "trygg/hotspot/kernel_density.hpp"
@@ -22,6 +24,13 @@
 namespace trygg::python {
 
 namespace {
+
+// Numbers in messages as the CLI prints them ("got -1", "got 0.25").
+std::string shown(double value) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6g", value);
+    return buf;
+}
 
 const char* const dbscan_doc = R"doc(
 Cluster points with DBSCAN, or ST-DBSCAN when `times` and `time_window` are given.
@@ -74,6 +83,10 @@ Examples
 py::tuple dbscan_py(const py::object& xy, double eps, double min_points, const py::object& weights,
                     const py::object& times, const py::object& time_window) {
     const std::vector<model::Point> points = to_points(xy);
+    // The CLI's checks and words (hotspots --eps, --min-points, --time-window).
+    if (!(eps > 0.0) || !std::isfinite(eps)) throw UsageError("eps must be a number > 0 (metres), got " + shown(eps));
+    if (!(min_points > 0.0) || !std::isfinite(min_points))
+        throw UsageError("min_points must be > 0, got " + shown(min_points));
     std::vector<double> w;
     std::vector<std::int64_t> t;
     hotspot::DbscanParams params;
@@ -88,8 +101,10 @@ py::tuple dbscan_py(const py::object& xy, double eps, double min_points, const p
         params.times = t;
     }
     if (!time_window.is_none()) {
-        if (times.is_none()) throw py::value_error("time_window needs times");
+        if (times.is_none()) throw UsageError("time_window needs times, one per point");
         params.time_window = to_duration_seconds(time_window, "time_window");
+        if (*params.time_window < 0)
+            throw UsageError("time_window must be >= 0 (seconds, datetime.timedelta or numpy.timedelta64)");
     }
     hotspot::DbscanResult result;
     {
@@ -147,7 +162,7 @@ Raises
 ------
 ValueError
     For a wrong shape, ``radius <= 0``, ``cell <= 0``, an unknown kernel or value, no
-    points without an extent, or a grid of more than 200 million cells.
+    points without an extent, or a grid of more than 100 million cells.
 
 Examples
 --------
@@ -162,23 +177,26 @@ py::tuple kde_py(const py::object& xy, double radius, double cell, const std::st
                  const std::optional<std::vector<double>>& extent, const py::object& weights,
                  const std::string& value, double decay, unsigned threads) {
     const std::vector<model::Point> points = to_points(xy);
-    if (!(std::isfinite(radius) && radius > 0)) throw py::value_error("radius must be a positive number of metres");
-    if (!(std::isfinite(cell) && cell > 0)) throw py::value_error("cell must be a positive number of metres");
+    // The CLI's checks and words (heatmap --radius, --cell, --kernel, --decay, --extent).
+    if (!(std::isfinite(radius) && radius > 0))
+        throw UsageError("radius must be a positive number of metres, got " + shown(radius));
+    if (!(std::isfinite(cell) && cell > 0)) throw UsageError("cell must be a positive number of metres, got " + shown(cell));
     hotspot::KdeParams params;
     params.radius = radius;
     const auto k = hotspot::parse_kernel(kernel);
     if (!k)
-        throw py::value_error("unknown kernel '" + kernel +
-                              "'; use quartic, triangular, uniform, triweight, epanechnikov or gaussian");
+        throw UsageError("kernel '" + kernel +
+                         "': unknown; use quartic, triangular, uniform, triweight, epanechnikov or gaussian");
     params.kernel = *k;
-    if (decay != 0.0 && *k != hotspot::Kernel::triangular) throw py::value_error("decay applies to the triangular kernel only");
+    if (!std::isfinite(decay)) throw UsageError("decay must be a finite number");
+    if (decay != 0.0 && *k != hotspot::Kernel::triangular) throw UsageError("decay applies to kernel triangular only");
     params.decay = decay;
     if (value == "raw")
         params.value = hotspot::DensityValue::raw;
     else if (value == "density")
         params.value = hotspot::DensityValue::density;
     else
-        throw py::value_error("unknown value '" + value + "'; use raw or density");
+        throw UsageError("value '" + value + "': unknown; use raw or density");
     params.threads = threads;
     std::vector<double> w;
     if (!weights.is_none()) {
@@ -186,29 +204,39 @@ py::tuple kde_py(const py::object& xy, double radius, double cell, const std::st
         params.weights = w;
     }
 
-    constexpr double max_cells = 200e6;
+    constexpr double max_cells = 100e6;  // the CLI's guard against grids nobody meant to make
+    auto too_large = [&](double columns, double rows) {
+        if (columns * rows > max_cells) {
+            const double at_least = std::ceil(cell * std::sqrt(columns * rows / max_cells) * 100.0) / 100.0;
+            throw UsageError("a grid of " + std::to_string(static_cast<long long>(columns)) + " x " +
+                             std::to_string(static_cast<long long>(rows)) +
+                             " cells is larger than 100 million cells; use a larger cell (at least " +
+                             shown(at_least) + ")");
+        }
+    };
     hotspot::GridSpec grid;
     double columns = 0, rows = 0;
     if (extent) {
         const auto& e = *extent;
-        if (e.size() != 4 || !std::all_of(e.begin(), e.end(), [](double v) { return std::isfinite(v); }) ||
-            !(e[0] < e[2] && e[1] < e[3]))
-            throw py::value_error("extent must be (xmin, ymin, xmax, ymax) with finite xmin < xmax and ymin < ymax");
+        if (e.size() != 4 || !std::all_of(e.begin(), e.end(), [](double v) { return std::isfinite(v); }))
+            throw UsageError("extent needs four finite numbers: (xmin, ymin, xmax, ymax)");
+        if (!(e[0] < e[2] && e[1] < e[3]))
+            throw UsageError("extent is (xmin, ymin, xmax, ymax) with xmin < xmax and ymin < ymax");
         columns = std::max(std::ceil((e[2] - e[0]) / cell), 1.0);
         rows = std::max(std::ceil((e[3] - e[1]) / cell), 1.0);
-        if (columns * rows > max_cells) throw py::value_error("the grid would have more than 200 million cells; use a larger cell");
+        too_large(columns, rows);
         grid.origin_x = e[0];
         grid.origin_y = e[3];
         grid.cell = cell;
         grid.columns = static_cast<int>(columns);
         grid.rows = static_cast<int>(rows);
     } else {
-        if (points.empty()) throw py::value_error("no points: give an extent to get an empty grid");
+        if (points.empty()) throw UsageError("no points to map: give an extent to get an empty grid");
         model::Box box{points[0].x, points[0].y, points[0].x, points[0].y};
         for (const auto& p : points) {
             if (!std::isfinite(p.x) || !std::isfinite(p.y))
-                throw py::value_error("xy contains a non-finite coordinate (point " +
-                                      std::to_string(&p - points.data()) + ")");
+                throw UsageError("xy contains a non-finite coordinate (point " +
+                                 std::to_string(&p - points.data()) + ")");
             box.min_x = std::min(box.min_x, p.x);
             box.min_y = std::min(box.min_y, p.y);
             box.max_x = std::max(box.max_x, p.x);
@@ -216,7 +244,7 @@ py::tuple kde_py(const py::object& xy, double radius, double cell, const std::st
         }
         columns = std::ceil((box.max_x - box.min_x + 2 * radius) / cell) + 1;
         rows = std::ceil((box.max_y - box.min_y + 2 * radius) / cell) + 1;
-        if (columns * rows > max_cells) throw py::value_error("the grid would have more than 200 million cells; use a larger cell");
+        too_large(columns, rows);
         grid = hotspot::grid_around(box, radius, cell);
     }
 
@@ -288,7 +316,13 @@ py::dict gistar_py(const py::object& xy, const py::object& values, std::optional
     else if (weights == "row" || weights == "R")
         params.weighting = hotspot::Weighting::row_standardised;
     else
-        throw py::value_error("unknown weights '" + weights + "'; use binary or row");
+        throw UsageError("weights '" + weights + "': unknown; use binary or row");
+    // The CLI's checks and words (gistar --distance, --k, --permutations).
+    if (distance && k) throw UsageError("give distance or k, not both");
+    if (!distance && !k) throw UsageError("give the neighbourhood: distance (metres) or k (nearest features)");
+    if (distance && !(std::isfinite(*distance) && *distance > 0.0))
+        throw UsageError("distance must be a positive number of metres, got " + shown(*distance));
+    if (permutations < 0) throw UsageError("permutations must be >= 0");
     params.star = star;
     params.permutations = permutations;
     params.seed = seed;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "convert.hpp"
+#include "trygg/error.hpp"
 #include "trygg/hotspot/count_grid.hpp"
 #include "trygg/io/layer_reader.hpp"
 #include "trygg/io/working_crs.hpp"
@@ -93,7 +94,7 @@ LayerPtr read_layer_py(const py::object& path, const std::optional<std::string>&
         if (!options.kind) {
             std::string kinds;
             for (model::Kind k : model::all_kinds()) kinds += (kinds.empty() ? "" : ", ") + std::string(model::to_string(k));
-            throw py::value_error("unknown kind '" + *kind + "'; use one of " + kinds);
+            throw UsageError("unknown kind '" + *kind + "'; use one of " + kinds);
         }
     }
     options.layer = layer.value_or("");
@@ -111,7 +112,7 @@ LayerPtr read_layer_py(const py::object& path, const std::optional<std::string>&
         options.fields.fields[*role] = value.is_none() ? std::string() : std::string(py::str(value));
     }
     if (options.fields.fields.contains(io::FieldRole::x) != options.fields.fields.contains(io::FieldRole::y))
-        throw py::value_error("x_field and y_field go together");
+        throw UsageError("x_field and y_field go together");
 
     auto out = std::make_shared<model::Layer>();
     {
@@ -177,6 +178,16 @@ py::object geometry_to_py(const model::Geometry& g) {
         g);
 }
 
+const char* field_type_name(model::FieldType type) {
+    switch (type) {
+        case model::FieldType::integer: return "integer";
+        case model::FieldType::real: return "real";
+        case model::FieldType::string: return "string";
+        case model::FieldType::date_time: return "date_time";
+    }
+    return "string";
+}
+
 py::array_t<double> layer_xy(const model::Layer& layer) {
     py::array_t<double> out({static_cast<py::ssize_t>(layer.features.size()), py::ssize_t{2}});
     auto view = out.mutable_unchecked<2>();
@@ -188,7 +199,7 @@ py::array_t<double> layer_xy(const model::Layer& layer) {
         else if (const auto* area = std::get_if<model::MultiPolygon>(&f.geometry))
             p = hotspot::centroid(*area);
         else
-            throw py::value_error("layer '" + layer.name + "' (" + std::string(model::to_string(layer.kind)) +
+            throw UsageError("layer '" + layer.name + "' (" + std::string(model::to_string(layer.kind)) +
                                   ") holds lines; .xy is for point and polygon layers (use __geo_interface__)");
         view(i, 0) = p.x;
         view(i, 1) = p.y;
@@ -253,15 +264,17 @@ working_crs, source_crs : str
 xy : numpy.ndarray of float64, shape (N, 2)
     Point coordinates; for polygon layers (areas, buildings, polygon activities) the
     area-weighted centroid of each feature. Raises ValueError for line layers (walkways).
-ids, categories, raw_categories : numpy.ndarray of str, shape (N,)
-    Mapped id (the FID when no id field), normalised category ("" when none) and the
-    category as written.
+ids, names, categories, raw_categories : numpy.ndarray of str, shape (N,)
+    Mapped id (the FID when no id field), mapped name ("" when none), normalised category
+    ("" when none) and the category as written.
 times : numpy.ndarray of datetime64[s], shape (N,)
     Mapped time, NaT where the feature has none.
 weights : numpy.ndarray of float64, shape (N,)
     Mapped weight (1 when no weight field is mapped).
 attributes : dict of str -> list
     Every source column (name -> values; None is NULL; dates as ISO 8601 text).
+field_types : dict of str -> str
+    The type of each source column: "integer", "real", "string" or "date_time".
 rejected : dict of str -> int
     Rejected features per reason ("no_geometry", "bad_time", ...).
 mapped_fields : dict of str -> str
@@ -286,6 +299,11 @@ Examples
         .def_property_readonly("ids", [](const model::Layer& l) {
             std::vector<std::string> v;
             for (const auto& f : l.features) v.push_back(f.id);
+            return string_array(v);
+        })
+        .def_property_readonly("names", [](const model::Layer& l) {
+            std::vector<std::string> v;
+            for (const auto& f : l.features) v.push_back(f.name);
             return string_array(v);
         })
         .def_property_readonly("categories", [](const model::Layer& l) {
@@ -314,6 +332,11 @@ Examples
             }
             return out;
         })
+        .def_property_readonly("field_types", [](const model::Layer& l) {
+            py::dict out;
+            for (const auto& field : l.fields) out[py::str(field.name)] = field_type_name(field.type);
+            return out;
+        })
         .def_property_readonly("rejected", [](const model::Layer& l) {
             py::dict out;
             for (const auto& [reason, n] : l.rejects.counts()) out[py::str(reason)] = n;
@@ -325,29 +348,7 @@ Examples
             return "<trygg.Layer " + std::string(model::to_string(l.kind)) + " '" + l.name + "' from " + l.source + ": " +
                    std::to_string(l.features.size()) + " features (" + std::to_string(l.rejects.size()) +
                    " rejected) in " + l.working_crs + ">";
-        })
-        .def("to_geopandas", [](const model::Layer& l) -> py::object {
-            py::object gpd;
-            try {
-                gpd = py::module_::import("geopandas");
-            } catch (py::error_already_set& e) {
-                if (!e.matches(PyExc_ImportError)) throw;
-                throw py::import_error(
-                    "Layer.to_geopandas() needs geopandas, which is not installed (Debian: apt install "
-                    "python3-geopandas); layer.__geo_interface__ and layer.xy work without it");
-            }
-            py::dict gi = geo_interface(l);
-            return gpd.attr("GeoDataFrame").attr("from_features")(gi["features"], "crs"_a = l.working_crs);
-        }, R"doc(
-The layer as a geopandas.GeoDataFrame in the working CRS, one column per source attribute.
-
-geopandas is imported only here; without it this raises ImportError (everything else in
-trygg works without geopandas).
-
-Examples
---------
->>> gdf = trygg.read_layer("data/town/districts.geojson").to_geopandas()  # doctest: +SKIP
-)doc");
+        });
 
     m.def("read_layer", &read_layer_py, read_layer_doc, "path"_a, "kind"_a = py::none(), "layer"_a = py::none(),
           "src_crs"_a = py::none(), "crs"_a = py::none(), "time_format"_a = py::none());

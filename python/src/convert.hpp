@@ -17,6 +17,12 @@ namespace trygg::python {
 
 namespace py = pybind11;
 
+// `message` with every CLI option name (--time-format, --category-field) written as the Python
+// argument of the same setting (time_format, category_field): the library and the CLI share
+// their messages, and a Python caller should read the names it passes. An option is a "--"
+// followed by a lower-case letter at the start of a word (so "a--b" in a path stays as it is).
+std::string python_argument_names(const std::string& message);
+
 // An (N, 2) array-like of x, y in metres. Raises ValueError for another shape; values that are
 // not finite are left to the algorithm, which names the offending point.
 std::vector<model::Point> to_points(const py::handle& xy, const char* name = "xy");
@@ -43,5 +49,6 @@ py::array_t<T> to_numpy(const std::vector<T>& values) {
 
 void bind_hotspot(py::module_& m);
 void bind_io(py::module_& m);
+void bind_network(py::module_& m);
 
 }  // namespace trygg::python

@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+import trygg
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TOWN = ROOT / "data" / "town"
 
@@ -17,6 +19,12 @@ def root():
 @pytest.fixture(scope="session")
 def reports_path():
     return TOWN / "reports.geojson"
+
+
+@pytest.fixture(scope="session")
+def reports(reports_path):
+    """The sample town's reports, read once (tests must not change the layer)."""
+    return trygg.read_layer(reports_path)
 
 
 @pytest.fixture(scope="session")

@@ -239,7 +239,7 @@ def test_library_errors_keep_their_kind():
 
 
 def test_docstrings_have_examples():
-    for f in (trygg.dbscan, trygg.kde, trygg.gistar, trygg.read_layer):
+    for f in (trygg.dbscan, trygg.kde, trygg.gistar, trygg.read_layer, trygg.nearby):
         assert "Parameters" in f.__doc__ and "Examples" in f.__doc__
 
 
@@ -248,7 +248,7 @@ def test_docstring_examples_run(root, monkeypatch):
     monkeypatch.chdir(root)  # the examples read data/town/...
     finder = doctest.DocTestFinder()
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for obj in (trygg.dbscan, trygg.kde, trygg.gistar, trygg.read_layer, trygg.Layer):
+    for obj in (trygg.dbscan, trygg.kde, trygg.gistar, trygg.read_layer, trygg.Layer, trygg.nearby):
         for test in finder.find(obj, obj.__name__, globs={"trygg": trygg, "np": np}):
             runner.run(test)
     result = runner.summarize(verbose=False)

@@ -9,11 +9,6 @@ import pytest
 import trygg
 
 
-@pytest.fixture(scope="module")
-def reports(reports_path):
-    return trygg.read_layer(reports_path)
-
-
 def test_reports_count_crs_and_kind(reports):
     assert len(reports) == 5000
     assert reports.feature_count == 5000
@@ -113,7 +108,7 @@ def test_bad_input_raises(reports_path, tmp_path):
 
 def test_csv_needs_src_crs(reports, root):
     csv = root / "data" / "town" / "reports.csv"
-    with pytest.raises(trygg.DataError, match="src-crs"):
+    with pytest.raises(trygg.DataError, match="give it with src_crs"):
         trygg.read_layer(csv)
     layer = trygg.read_layer(csv, src_crs="EPSG:3006")
     assert len(layer) == len(reports) and layer.working_crs == "EPSG:3006"

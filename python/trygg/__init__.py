@@ -36,10 +36,18 @@ __all__ = [
     "dbscan",
     "gistar",
     "kde",
+    "nearby",
+    "NearbyResult",
     "read_layer",
 ]
 
+from . import _frames
+from ._network import NearbyResult, nearby  # noqa: F401
+
+# Conversions written in Python (pandas/geopandas are optional and imported on use).
+Layer.to_geopandas = _frames.layer_to_geopandas
+
 # Show the public names as trygg.X (not trygg._trygg.X) in reprs and tracebacks.
-for _obj in (DataError, Layer, UsageError):
+for _obj in (DataError, Layer, NearbyResult, UsageError):
     _obj.__module__ = "trygg"
 del _obj

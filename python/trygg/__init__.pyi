@@ -69,6 +69,8 @@ class Layer:
     @property
     def ids(self) -> npt.NDArray[np.str_]: ...
     @property
+    def names(self) -> npt.NDArray[np.str_]: ...
+    @property
     def categories(self) -> npt.NDArray[np.str_]: ...
     @property
     def raw_categories(self) -> npt.NDArray[np.str_]: ...
@@ -78,6 +80,8 @@ class Layer:
     def weights(self) -> npt.NDArray[np.float64]: ...
     @property
     def attributes(self) -> dict[str, list[Any]]: ...
+    @property
+    def field_types(self) -> dict[str, Literal["integer", "real", "string", "date_time"]]: ...
     @property
     def rejected(self) -> dict[str, int]: ...
     @property
@@ -94,3 +98,42 @@ def read_layer(
     time_format: str | None = None,
     **fields: str | None,
 ) -> Layer: ...
+
+class NearbyResult:
+    stop_index: npt.NDArray[np.int64]
+    activity_index: npt.NDArray[np.int64]
+    stop_id: npt.NDArray[np.str_]
+    stop_name: npt.NDArray[np.str_]
+    activity_id: npt.NDArray[np.str_]
+    activity_name: npt.NDArray[np.str_]
+    category: npt.NDArray[np.str_]
+    distance_m: npt.NDArray[np.float64]
+    network_m: npt.NDArray[np.float64]
+    minutes: npt.NDArray[np.float64]
+    limit_m: float
+    speed: float
+    working_crs: str
+    stops_not_on_network: list[str]
+    activities_not_on_network: int
+    stops_on_tiny_component: int
+    network: dict[str, Any]
+    def __len__(self) -> int: ...
+    def links(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def __geo_interface__(self) -> dict[str, Any]: ...
+    def to_dataframe(self) -> Any: ...
+    def to_geopandas(self) -> Any: ...
+
+def nearby(
+    walkways: Layer | Sequence[Layer],
+    stops: Layer,
+    activities: Layer,
+    max_walk: float = 10.0,
+    max_distance: float | None = None,
+    speed: float = 1.3,
+    max_snap: float = 100.0,
+    node_intersections: bool = False,
+    all_highways: bool = False,
+    tiny_component: float = 500.0,
+    threads: int = 0,
+) -> NearbyResult: ...

@@ -1,0 +1,178 @@
+// trygg.nearby: for every stop, the activities within a walk along the walkways, as the CLI's
+// `trygg nearby` computes it (the same graph, snapping and bounded searches), returned as
+// columns of numpy arrays that python/trygg/_network.py wraps in a NearbyResult.
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "convert.hpp"
+#include "trygg/error.hpp"
+#include "trygg/hotspot/count_grid.hpp"
+#include "trygg/model/layer.hpp"
+#include "trygg/network/components.hpp"
+#include "trygg/network/nearby.hpp"
+#include "trygg/network/snapping.hpp"
+#include "trygg/network/walk_graph.hpp"
+
+namespace trygg::python {
+
+namespace {
+
+using namespace pybind11::literals;
+using LayerPtr = std::shared_ptr<model::Layer>;
+
+// Where a link starts and ends, as the CLI draws it: a point, or the centroid of an area.
+model::Point link_end(const model::Feature& f) {
+    if (const auto* area = std::get_if<model::MultiPolygon>(&f.geometry)) return hotspot::centroid(*area);
+    const auto* p = std::get_if<model::Point>(&f.geometry);
+    return p ? *p : model::Point{};
+}
+
+std::string category_of(const model::Feature& f) { return f.category.empty() ? "uncategorised" : f.category; }
+
+bool positive(double v) { return v > 0.0 && std::isfinite(v); }
+
+struct NearbyColumns {
+    std::vector<std::int64_t> stop_index, activity_index;
+    std::vector<double> distance_m, network_m;
+    std::vector<std::string> stop_ids_not_on_network;
+    std::size_t activities_not_on_network = 0, stops_on_tiny_component = 0;
+    network::WalkGraphBuild build;
+    std::size_t components = 0;
+};
+
+py::dict nearby_py(const std::vector<LayerPtr>& walkways, const LayerPtr& stops, const LayerPtr& activities,
+                   double max_walk, std::optional<double> max_distance, double speed, double max_snap,
+                   bool node_intersections, bool all_highways, double tiny_component, unsigned threads) {
+    // The CLI's checks and words (trygg nearby --max-walk, --max-distance, --speed, --max-snap).
+    if (!positive(max_walk)) throw UsageError("max_walk must be a number of minutes > 0");
+    if (max_distance && !positive(*max_distance)) throw UsageError("max_distance must be > 0 (metres)");
+    if (!positive(speed) || speed > 10.0) throw UsageError("speed must be a walking speed in m/s, > 0 and <= 10");
+    if (!(max_snap >= 0.0) || !std::isfinite(max_snap)) throw UsageError("max_snap must be >= 0 (metres)");
+    if (!(tiny_component >= 0.0) || !std::isfinite(tiny_component))
+        throw UsageError("tiny_component must be >= 0 (metres)");
+    if (walkways.empty()) throw UsageError("walkways: give at least one line layer");
+    for (const auto* layer : {&stops, &activities})
+        if (!*layer) throw UsageError("stops and activities must be trygg.Layer objects (from trygg.read_layer)");
+    std::vector<const model::Layer*> walkway_layers;
+    for (const auto& w : walkways) {
+        if (!w) throw UsageError("walkways must be trygg.Layer objects (from trygg.read_layer)");
+        walkway_layers.push_back(w.get());
+    }
+    for (const model::Layer* layer : walkway_layers)
+        if (layer->working_crs != stops->working_crs || activities->working_crs != stops->working_crs)
+            throw UsageError("walkways, stops and activities are in different working CRSs (" + layer->working_crs +
+                             ", " + stops->working_crs + ", " + activities->working_crs +
+                             "); read them with the same crs=, e.g. crs='" + stops->working_crs + "'");
+    const double limit = max_distance ? *max_distance : max_walk * 60.0 * speed;
+
+    NearbyColumns out;
+    std::vector<network::StopNearby> results;
+    {
+        py::gil_scoped_release release;
+        network::WalkGraphOptions graph_options;
+        graph_options.node_intersections = node_intersections;
+        graph_options.walkable_only = !all_highways;
+        out.build = network::build_walk_graph(walkway_layers, graph_options);
+        const network::WalkGraph& graph = out.build.graph;
+        if (graph.edge_count() == 0)
+            throw DataError("no walkable lines in the walking network",
+                            {walkway_layers.front()->source, walkway_layers.front()->name, {}, {}});
+        const network::Components components = network::connected_components(graph);
+        out.components = components.info.size();
+
+        const network::EdgeSnapper snapper(graph);
+        std::vector<network::Access> stop_access(stops->features.size());
+        std::vector<network::Access> activity_access(activities->features.size());
+        for (std::size_t i = 0; i < stops->features.size(); ++i) {
+            const model::Feature& f = stops->features[i];
+            const auto* p = std::get_if<model::Point>(&f.geometry);
+            if (!p) throw DataError("a stop is not a point", {stops->source, stops->name, f.fid, {}});
+            if (auto s = snapper.snap(*p, max_snap)) {
+                if (components.tiny(components.of_edge(graph, s->position.edge), tiny_component))
+                    ++out.stops_on_tiny_component;
+                stop_access[i].push_back(*s);
+            } else {
+                out.stop_ids_not_on_network.push_back(f.id);
+            }
+        }
+        for (std::size_t i = 0; i < activities->features.size(); ++i) {
+            const model::Feature& f = activities->features[i];
+            if (const auto* p = std::get_if<model::Point>(&f.geometry)) {
+                if (auto s = snapper.snap(*p, max_snap)) activity_access[i].push_back(*s);
+            } else if (const auto* mp = std::get_if<model::MultiPolygon>(&f.geometry)) {
+                activity_access[i] = snapper.snap_area(*mp, max_snap);
+            }
+            if (activity_access[i].empty()) ++out.activities_not_on_network;
+        }
+
+        network::NearbyOptions options;
+        options.limit_m = limit;
+        options.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+        results = network::find_nearby(graph, stop_access, activity_access, options);
+        for (std::size_t i = 0; i < results.size(); ++i)
+            for (const network::Reach& r : results[i].reached) {
+                out.stop_index.push_back(static_cast<std::int64_t>(i));
+                out.activity_index.push_back(static_cast<std::int64_t>(r.activity));
+                out.distance_m.push_back(r.distance_m);
+                out.network_m.push_back(r.network_m);
+            }
+    }
+
+    std::vector<double> stop_xy, activity_xy;
+    std::vector<std::string> categories;
+    for (const auto& f : stops->features) {
+        const model::Point p = link_end(f);
+        stop_xy.insert(stop_xy.end(), {p.x, p.y});
+    }
+    for (const auto& f : activities->features) {
+        const model::Point p = link_end(f);
+        activity_xy.insert(activity_xy.end(), {p.x, p.y});
+        categories.push_back(category_of(f));
+    }
+    auto points = [](const std::vector<double>& xy) {
+        py::array_t<double> a({static_cast<py::ssize_t>(xy.size() / 2), py::ssize_t{2}});
+        std::copy(xy.begin(), xy.end(), a.mutable_data());
+        return a;
+    };
+    const network::WalkGraph& graph = out.build.graph;
+    py::dict d;
+    d["stop_index"] = to_numpy(out.stop_index);
+    d["activity_index"] = to_numpy(out.activity_index);
+    d["distance_m"] = to_numpy(out.distance_m);
+    d["network_m"] = to_numpy(out.network_m);
+    d["stop_xy"] = points(stop_xy);
+    d["activity_xy"] = points(activity_xy);
+    d["activity_categories"] = categories;
+    d["limit_m"] = limit;
+    d["speed"] = speed;
+    d["working_crs"] = stops->working_crs;
+    d["stops_not_on_network"] = out.stop_ids_not_on_network;
+    d["activities_not_on_network"] = out.activities_not_on_network;
+    d["stops_on_tiny_component"] = out.stops_on_tiny_component;
+    d["network"] = py::dict("edges"_a = graph.edge_count(), "nodes"_a = graph.node_count(),
+                            "length_m"_a = graph.total_length_m(), "components"_a = out.components,
+                            "lines_used"_a = out.build.features_used, "left_out"_a = out.build.left_out,
+                            "crossing_vertices_added"_a = out.build.intersections_added);
+    return d;
+}
+
+}  // namespace
+
+void bind_network(py::module_& m) {
+    m.def("_nearby", &nearby_py, "The columns behind trygg.nearby (see python/trygg/_network.py).", "walkways"_a,
+          "stops"_a, "activities"_a, "max_walk"_a, "max_distance"_a, "speed"_a, "max_snap"_a, "node_intersections"_a,
+          "all_highways"_a, "tiny_component"_a, "threads"_a);
+}
+
+}  // namespace trygg::python

@@ -51,5 +51,13 @@ fi
 if [[ "$bench" == *" heatmap "* ]] && [ -f "$root/bench/heatmap_vs_qgis.py" ]; then
   /usr/bin/python3 "$root/bench/heatmap_vs_qgis.py" --trygg "$build/tools/trygg/trygg" || status=1
 fi
+# trygg nearby against pgRouting's pgr_withPointsDD (bench/nearby_pgrouting.sh; only with BENCH=nearby).
+if [[ "$bench" == *" nearby "* ]]; then
+  bash "$root/bench/nearby_pgrouting.sh" "$build" | tee "$root/bench/out/nearby_stdout.txt" || status=1
+fi
+# trygg coverage against PostGIS (bench/coverage_vs_postgis.py; only with BENCH=coverage).
+if [[ "$bench" == *" coverage "* ]]; then
+  /usr/bin/python3 "$root/bench/coverage_vs_postgis.py" --build "$build" || status=1
+fi
 echo "run_all: results in $root/bench/results/, raw numbers in $root/bench/out/" >&2
 exit $status

@@ -45,5 +45,52 @@ step "How well do 2024's hotspot areas predict 2025's reports? (trygg evaluate)"
 step "Are the reports clustered at all? Nearest Neighbour Index (trygg evaluate --nni)"
 "$trygg" evaluate --nni --reports "$town/reports.geojson" --study-area "$town/districts.geojson"
 
+step "Maps for the safety council: hotspots as an interactive page and a PNG for the minutes (trygg map)"
+"$trygg" map hotspots --clusters "$out/hotspots.gpkg" --heatmap "$out/heatmap.tif" \
+  --walkways "$town/walkways.geojson" --buildings "$town/buildings.geojson" \
+  -o "$out/map-hotspots.html" -o "$out/map-hotspots.png" --overwrite
+"$trygg" map hotspots --clusters "$out/hotspots.gpkg" --walkways "$town/walkways.geojson" \
+  --buildings "$town/buildings.geojson" --publish --title "Klotter och skadegörelse – publik version" \
+  -o "$out/map-hotspots-publik.html" -o "$out/map-hotspots-publik.png" --overwrite
+
+step "What is within a 10-minute walk of each bus stop? Layers and a printable list (trygg nearby)"
+"$trygg" nearby --walkways "$town/walkways.geojson" --stops "$town/stops.geojson" \
+  --activities "$town/activities.geojson" -o "$out/nearby.gpkg" --list "$out/nearby.md" \
+  --list-csv "$out/nearby.csv" --overwrite
+head -n 12 "$out/nearby.md"
+
+step "Lit and camera-seen walkways, and the dark gaps with the most reports nearby (trygg coverage)"
+"$trygg" coverage --walkways "$town/walkways.geojson" --lights "$town/lights.geojson" \
+  --cameras "$town/cameras.geojson" --buildings "$town/buildings.geojson" \
+  --reports "$town/reports.geojson" --areas "$town/districts.geojson" \
+  -o "$out/coverage.gpkg" --overwrite --json > "$out/coverage.json"
+/usr/bin/python3 - "$out/coverage.json" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+print("lit %.1f %%, seen %.1f %% of %.1f km; %d dark gaps; top 5:"
+      % (100 * j["lit_share"], 100 * j["seen_share"], j["walkway_length_m"] / 1000, j["gaps"]))
+for g in j["top_gaps"][:5]:
+    print("  %d. %.0f m, %d reports nearby" % (g["rank"], g["length_m"], g["reports"]))
+PY
+
+step "10 proposed new lights: where the dark walkway length weighted by nearby reports is greatest (trygg place)"
+"$trygg" place --walkways "$town/walkways.geojson" --lights "$town/lights.geojson" \
+  --reports "$town/reports.geojson" --count 10 -o "$out/new-lights.gpkg" --overwrite
+
+step "A safe walking route next to the shortest, from A to B: lit, away from hotspots (trygg route)"
+# --w-dark 8: a dark metre costs 9 lit ones (Valhalla's strongest use_lit factor is 8x).
+"$trygg" route --walkways "$town/walkways.geojson" --lights "$town/lights.geojson" \
+  --reports "$town/reports.geojson" --w-dark 8 --point-crs EPSG:3006 \
+  --from 569168.65,6608620.98 --to 569185.78,6609507.10 -o "$out/route.gpkg" --overwrite
+
+step "The other three maps, as pages and PNGs: stops, lighting and cameras, safe route (trygg map)"
+town_bg=(--walkways "$town/walkways.geojson" --buildings "$town/buildings.geojson")
+"$trygg" map stops --nearby "$out/nearby.gpkg" --activities "$town/activities.geojson" "${town_bg[@]}" \
+  -o "$out/map-stops.html" -o "$out/map-stops.png" --overwrite
+"$trygg" map coverage --coverage "$out/coverage.gpkg" --sites "$out/new-lights.gpkg" --cameras "$town/cameras.geojson" \
+  --lights "$town/lights.geojson" "${town_bg[@]}" -o "$out/map-coverage.html" -o "$out/map-coverage.png" --overwrite
+"$trygg" map route --route "$out/route.gpkg" --lights "$town/lights.geojson" "${town_bg[@]}" \
+  -o "$out/map-route.html" -o "$out/map-route.png" --overwrite
+
 echo
 echo "Demo outputs are in $out"

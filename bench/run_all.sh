@@ -54,6 +54,8 @@ fi
 # trygg nearby against pgRouting's pgr_withPointsDD (bench/nearby_pgrouting.sh; only with BENCH=nearby).
 if [[ "$bench" == *" nearby "* ]]; then
   bash "$root/bench/nearby_pgrouting.sh" "$build" | tee "$root/bench/out/nearby_stdout.txt" || status=1
+  /usr/bin/python3 "$root/bench/nearby_scale.py" --trygg "$build/tools/trygg/trygg" \
+    | tee "$root/bench/out/nearby_scale_stdout.txt" || status=1
 fi
 # trygg coverage against PostGIS (bench/coverage_vs_postgis.py; only with BENCH=coverage).
 if [[ "$bench" == *" coverage "* ]]; then

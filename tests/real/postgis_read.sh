@@ -1,32 +1,12 @@
 #!/usr/bin/env bash
 # `trygg info "PG:..."` on a PostGIS table in a throwaway PostgreSQL cluster (unix socket only,
 # removed afterwards): counts, CRS, categories and a rejected row. Skipped (77) when PostgreSQL
-# 15 with PostGIS is not installed.
+# 15 with PostGIS and pgRouting is not installed.
 set -euo pipefail
 trygg=$1
-bin=/usr/lib/postgresql/15/bin
-if [ ! -x "$bin/initdb" ] || [ ! -f /usr/share/postgresql/15/extension/postgis.control ]; then
-  echo "skipped: PostgreSQL 15 with PostGIS is not installed (scripts/install-deps.sh installs it)"
-  exit 77
-fi
-dir=$(mktemp -d /tmp/trygg-pg.XXXXXX)
-run_as=()
-# initdb refuses to run as root: run the server as the postgres user then.
-if [ "$(id -u)" -eq 0 ]; then
-  chown postgres "$dir"
-  run_as=(runuser -u postgres --)
-fi
-cleanup() {
-  "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-"${run_as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres >/dev/null
-"${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -o "-k $dir -c listen_addresses=''" -l "$dir/log" -w start >/dev/null
-psql=(psql -h "$dir" -U postgres -v ON_ERROR_STOP=1 -q)
-"${psql[@]}" -d postgres -c "CREATE DATABASE town"
-"${psql[@]}" -d town <<'SQL'
-CREATE EXTENSION postgis;
+# The throwaway cluster (database "net" with PostGIS), shared with the peer tests.
+source "$(dirname "$0")/../peer/pg_throwaway.sh"
+"${psql[@]}" <<'SQL'
 CREATE TABLE rapporter (id serial PRIMARY KEY, kategori text, datum timestamp, geom geometry(Point, 3006));
 INSERT INTO rapporter (kategori, datum, geom) VALUES
   ('klotter', '2025-03-01 21:15', ST_SetSRID(ST_MakePoint(569400, 6609180), 3006)),
@@ -34,7 +14,7 @@ INSERT INTO rapporter (kategori, datum, geom) VALUES
   ('otrygg plats', '2025-04-11 18:00', ST_SetSRID(ST_MakePoint(569500, 6609300), 3006)),
   ('klotter', '2025-05-20 08:30', NULL);
 SQL
-out=$("$trygg" info "PG:host=$dir user=postgres dbname=town" --layer rapporter --kind reports --json)
+out=$("$trygg" info "PG:$pg" --layer rapporter --kind reports --json)
 echo "$out"
 /usr/bin/python3 - "$out" <<'PY'
 import json, sys

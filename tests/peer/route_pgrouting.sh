@@ -17,16 +17,9 @@ trygg=$1 walkways=$2 pairs=${3:-40}
 source "$(dirname "$0")/pg_throwaway.sh"
 ogr2ogr -f PostgreSQL "PG:$pg" "$walkways" -nln walkways -lco GEOMETRY_NAME=geom -lco FID=fid \
         -t_srs EPSG:3006 -nlt PROMOTE_TO_MULTI
+# The walkways as a pgRouting network of their segments (shared with nearby_pgrouting.sh).
+"${psql[@]}" -f "$(dirname "$0")/pgr_segment_network.sql"
 "${psql[@]}" <<SQL
-CREATE TABLE edges AS
-  SELECT row_number() OVER (ORDER BY w.fid, l.path, s.path) AS id, s.geom AS geom
-  FROM walkways w, ST_Dump(w.geom) l, ST_DumpSegments(l.geom) s
-  WHERE ST_Length(s.geom) > 0;
-ALTER TABLE edges ADD source bigint, ADD target bigint, ADD cost float8, ADD reverse_cost float8;
-UPDATE edges SET cost = ST_Length(geom), reverse_cost = ST_Length(geom);
-CREATE TABLE vertices AS SELECT * FROM pgr_extractVertices('SELECT id, geom FROM edges ORDER BY id');
-UPDATE edges SET source = v.id FROM (SELECT id, unnest(out_edges) AS e FROM vertices) v WHERE edges.id = v.e;
-UPDATE edges SET target = v.id FROM (SELECT id, unnest(in_edges) AS e FROM vertices) v WHERE edges.id = v.e;
 -- End points: 37 % along segments of at least 10 m, picked by a fixed hash.
 CREATE TABLE pts AS
   SELECT row_number() OVER (ORDER BY md5(id::text)) AS pid, id AS edge_id, 0.37::float8 AS fraction,

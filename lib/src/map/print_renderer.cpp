@@ -138,14 +138,26 @@ private:
             if (!layer.visible) continue;
             for (const MapFeature& f : layer.features) draw_feature(f, f.style ? *f.style : layer.style);
         }
-        // Labels after all features, so no layer covers them; white halo for legibility.
+        // Labels after all features, so no layer covers them; white halo for legibility. A label
+        // that would overlap one already drawn is left out (first come, first drawn), so a dense
+        // map (a city's bus stops) stays readable instead of printing text over text.
         font(text_size_ * 0.9, true);
+        struct LabelBox {
+            double x0, y0, x1, y1;
+        };
+        std::vector<LabelBox> placed;
         for (const MapLayer& layer : doc_.layers) {
             if (!layer.visible || !layer.print_labels) continue;
             for (const MapFeature& f : layer.features) {
                 const auto* p = std::get_if<model::Point>(&f.geometry);
                 if (!p || f.title.empty()) continue;
                 const double lx = px(p->x) + layer.style.point_radius + 2, ly = py(p->y) - layer.style.point_radius - 1;
+                const LabelBox box{lx - 2, ly - text_size_ - 2, lx + text_width(f.title) + 2, ly + text_size_ * 0.3 + 2};
+                const bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const LabelBox& o) {
+                    return box.x0 < o.x1 && o.x0 < box.x1 && box.y0 < o.y1 && o.y0 < box.y1;
+                });
+                if (overlaps) continue;
+                placed.push_back(box);
                 cairo_move_to(cr_, lx, ly);
                 cairo_text_path(cr_, f.title.c_str());
                 cairo_set_source_rgb(cr_, 1, 1, 1);

@@ -1,9 +1,16 @@
-# Fails unless FILE contains every text of EXPECT (texts separated by '|').
+# Fails unless FILE contains every text of EXPECT and none of ABSENT (texts separated by '|').
 file(READ "${FILE}" content)
 string(REPLACE "|" ";" texts "${EXPECT}")
 foreach(t IN LISTS texts)
   string(FIND "${content}" "${t}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "${FILE} lacks: ${t}")
+  endif()
+endforeach()
+string(REPLACE "|" ";" absent "${ABSENT}")
+foreach(t IN LISTS absent)
+  string(FIND "${content}" "${t}" at)
+  if(NOT at EQUAL -1)
+    message(FATAL_ERROR "${FILE} contains: ${t}")
   endif()
 endforeach()

@@ -63,3 +63,24 @@ def colour_stats(rows):
             counts[px] = counts.get(px, 0) + 1
     total = sum(counts.values())
     return len(counts), 1.0 - max(counts.values()) / total
+
+
+def colour_extent(rows, rgb, tolerance, other_rows=None):
+    """(share of pixels within `tolerance` of `rgb` in every channel, their bounding box as
+    [x0, y0, x1, y1] or None). With `other_rows` (a picture of the same size), only pixels that
+    differ from it count: what one layer added to a map, without the text and legend both have."""
+    hits, total = 0, 0
+    x0 = y0 = None
+    x1 = y1 = -1
+    for y, row in enumerate(rows):
+        total += len(row)
+        other = other_rows[y] if other_rows is not None else None
+        for x, px in enumerate(row):
+            if other is not None and other[x] == px:
+                continue
+            if abs(px[0] - rgb[0]) <= tolerance and abs(px[1] - rgb[1]) <= tolerance and abs(px[2] - rgb[2]) <= tolerance:
+                hits += 1
+                x0 = x if x0 is None else min(x0, x)
+                y0 = y if y0 is None else min(y0, y)
+                x1, y1 = max(x1, x), max(y1, y)
+    return (hits / total if total else 0.0), ([x0, y0, x1, y1] if x0 is not None else None)

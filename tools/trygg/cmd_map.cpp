@@ -207,6 +207,7 @@ public:
             in.publish = publish_;
             in.publish_cell = publish_cell_;
             in.publish_margin = publish_margin_;
+            in.min_count = min_count_;
             map::add_hotspots(doc, in);
         } else if (preset_ == "coverage") {
             map::CoverageMapInput in;
@@ -233,15 +234,8 @@ public:
             in.cameras = layer("cameras");
             map::add_route(doc, in);
         }
-        // Background layers of the town are context for the eye, not for the legend.
-        for (auto& l : doc.layers)
-            if (l.id == "walkways" || l.id == "buildings") l.in_legend = false;
-        // The map shows the analysis, not the whole background data set.
-        {
-            map::MapDocument focus_only = doc;
-            std::erase_if(focus_only.layers, [](const map::MapLayer& l) { return l.id == "walkways" || l.id == "buildings"; });
-            if (const auto box = map::content_extent(focus_only)) doc.focus = box;
-        }
+        // The map shows the analysis, not the whole background data set (map_document.hpp).
+        doc.focus = map::focus_extent(doc);
         std::optional<map::PublishResult> published;
         if (publish_) {
             map::PublishOptions options;
@@ -254,9 +248,10 @@ public:
         html.tiles_url = tiles_;
         html.tiles_attribution = tiles_attribution_;
         if (publish_) html.coordinate_decimals = 5;  // about 1 m: enough for a public map
+        std::map<std::string, map::PrintSummary> printed;
         for (const auto& out : outputs_) {
             if (is_html(out)) map::write_html(doc, out, html, write);
-            else map::render_print(doc, out, print, write);
+            else printed[out] = map::render_print(doc, out, print, write);
         }
 
         if (!input_.quiet) {
@@ -289,6 +284,11 @@ public:
             } else {
                 j["published"] = nullptr;
             }
+            // Print outputs: point labels drawn, and left out because they would overlap.
+            j["labels"] = nlohmann::ordered_json::object();
+            for (const auto& out : outputs_)
+                if (const auto it = printed.find(out); it != printed.end())
+                    j["labels"][out] = {{"placed", it->second.labels_placed}, {"left_out", it->second.labels_left_out}};
             j["notes"] = doc.notes;
             std::cout << j.dump(2) << "\n";
         }

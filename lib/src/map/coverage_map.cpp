@@ -1,37 +1,12 @@
 #include "trygg/map/coverage_map.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <numbers>
 
 #include "map/detail/feature_fields.hpp"
 #include "map/detail/infrastructure.hpp"
 #include "map/detail/text_format.hpp"
 
 namespace trygg::map {
-
-model::MultiPolygon camera_sector(model::Point at, double heading_deg, double fov_deg, double range_m) {
-    model::Ring ring;
-    const double deg = std::numbers::pi / 180.0;
-    if (fov_deg >= 360.0) {
-        for (int k = 0; k <= 72; ++k) {
-            const double a = k * 5.0 * deg;
-            ring.push_back({at.x + range_m * std::sin(a), at.y + range_m * std::cos(a)});
-        }
-        ring.back() = ring.front();
-        return {model::Polygon{ring, {}}};
-    }
-    const double fov = std::max(fov_deg, 0.0);
-    const int steps = std::max(1, static_cast<int>(std::ceil(fov / 5.0)));
-    ring.push_back(at);
-    for (int k = 0; k <= steps; ++k) {
-        // Bearings are clockwise from north: x = sin, y = cos.
-        const double a = (heading_deg - fov / 2 + fov * k / steps) * deg;
-        ring.push_back({at.x + range_m * std::sin(a), at.y + range_m * std::cos(a)});
-    }
-    ring.push_back(at);
-    return {model::Polygon{ring, {}}};
-}
 
 namespace {
 
@@ -112,7 +87,7 @@ void add_coverage(MapDocument& doc, const CoverageMapInput& input) {
         if (order.size() > input.top_gaps) order.resize(input.top_gaps);
         MapLayer gaps;
         gaps.id = "gaps";
-        gaps.title = std::string(text(Label::gaps, lang)) + " (top " + std::to_string(order.size()) + ")";
+        gaps.title = detail::substitute(text(Label::gaps_top, lang), std::to_string(order.size()));
         gaps.style = line_style({215, 25, 28}, 5.0);
         gaps.style.stroke_opacity = 0.8;
         gaps.style.fill = {215, 25, 28};

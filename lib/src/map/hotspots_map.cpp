@@ -215,11 +215,18 @@ void add_hotspots(MapDocument& doc, const HotspotsMapInput& input) {
         cells.role = LayerRole::aggregate;
         cells.style = filled(ramp[2], 0.7);
         cells.features = count_cells(points, input.publish_cell, doc.lang);
-        // One legend entry per colour class, with the counts it stands for (count_cells' classes).
+        // One legend entry per colour class, with the counts it stands for (count_cells' classes,
+        // coloured against the highest count), from the smallest count the map shows: squares
+        // under --min-count are left out, so a class "1-2" would describe nothing on the map.
         std::size_t top = 1;
         for (const auto& f : cells.features) top = std::max(top, static_cast<std::size_t>(*f.report_count));
-        std::size_t first = 1;
-        for (std::size_t n = 1; n <= top; ++n) {
+        std::size_t lowest = top + 1;  // none shown: no class
+        for (const auto& f : cells.features) {
+            const auto n = static_cast<std::size_t>(*f.report_count);
+            if (static_cast<double>(n) >= input.min_count) lowest = std::min(lowest, n);
+        }
+        std::size_t first = lowest;
+        for (std::size_t n = lowest; n <= top; ++n) {
             const auto k = std::min<std::size_t>(ramp.size() - 1, (n * ramp.size() - 1) / top);
             const bool last_of_class = n == top || std::min<std::size_t>(ramp.size() - 1, ((n + 1) * ramp.size() - 1) / top) != k;
             if (!last_of_class) continue;

@@ -52,6 +52,12 @@ constexpr std::array<LabelText, static_cast<std::size_t>(Label::count_)> table{{
     {L::rank, "Rank", "Rang"},
     {L::lit_share, "Lit", "Belyst"},
     {L::seen_share, "Seen by cameras", "Sedd av kameror"},
+    {L::status, "Status", "Status"},
+    {L::status_working, "working", "fungerar"},
+    {L::status_broken, "broken", "trasig"},
+    {L::height_m, "Height (m)", "Höjd (m)"},
+    {L::fov_deg, "Field of view (°)", "Synvinkel (°)"},
+    {L::gaps_top, "Dark gaps (top %1)", "Mörka luckor (de %1 största)"},
     {L::stops, "Stops", "Hållplatser"},
     {L::stop, "Stop", "Hållplats"},
     {L::walking_area, "Walking area", "Gångavstånd"},
@@ -60,6 +66,12 @@ constexpr std::array<LabelText, static_cast<std::size_t>(Label::count_)> table{{
     {L::walk_minutes, "Walk (min)", "Gångtid (min)"},
     {L::walk_distance_m, "Walking distance (m)", "Gångavstånd (m)"},
     {L::activities_within, "Activities within walking distance", "Aktiviteter inom gångavstånd"},
+    {L::stops_off_network, "Stops not on the walking network", "Hållplatser utanför gångnätet"},
+    {L::walking_network, "Walking network", "Gångnätet"},
+    {L::not_on_network, "not on the walking network: no walkway close enough, reaches nothing",
+     "utanför gångnätet: ingen gångväg nära nog, når inget"},
+    {L::off_network_note, "Stops not on the walking network (hollow, grey): %1",
+     "Hållplatser utanför gångnätet (ihåliga, grå): %1"},
     {L::route_shortest, "Shortest route", "Kortaste vägen"},
     {L::route_safe, "Safe route", "Trygg väg"},
     {L::detour_pct, "Detour (%)", "Omväg (%)"},
@@ -108,6 +120,25 @@ std::string_view text(Label label, Language lang) {
 
 std::string category_text(std::string_view category, Language lang) {
     return std::string(io::category_label(category, language_code(lang)));
+}
+
+namespace {
+
+bool is_working_status(const std::string& folded) {
+    return folded == "ok" || folded == "working" || folded == "fungerar" || folded == "hel";
+}
+
+}  // namespace
+
+bool is_broken_light_status(std::string_view status) {
+    const std::string s = io::fold_case(status);
+    return s == "broken" || s == "out" || s == "trasig" || s == "släckt";
+}
+
+std::string light_status_text(std::string_view status, Language lang) {
+    if (is_broken_light_status(status)) return std::string(text(Label::status_broken, lang));
+    if (is_working_status(io::fold_case(status))) return std::string(text(Label::status_working, lang));
+    return std::string(status);
 }
 
 }  // namespace trygg::map

@@ -58,6 +58,16 @@ std::optional<model::Box> content_extent(const MapDocument& doc) {
     return box;
 }
 
+std::optional<model::Box> focus_extent(const MapDocument& doc) {
+    std::optional<model::Box> box;
+    for (const MapLayer& layer : doc.layers) {
+        if (!layer.visible || !layer.in_focus) continue;
+        for (const MapFeature& f : layer.features)
+            model::for_each_point(f.geometry, [&box](const model::Point& p) { grow(box, p); });
+    }
+    return box ? box : content_extent(doc);
+}
+
 std::size_t feature_count(const MapDocument& doc) {
     std::size_t n = 0;
     for (const MapLayer& layer : doc.layers) n += layer.features.size();

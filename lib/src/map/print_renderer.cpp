@@ -46,15 +46,25 @@ public:
         cairo_set_source_rgb(cr_, 1, 1, 1);
         cairo_paint(cr_);
         layout_frame();
-        draw_map();
-        draw_scale_bar();
+        // The overlays are laid out before the map so that labels can keep clear of them.
+        const LegendLayout legend = layout_legend();
+        const ScaleBarLayout scale_bar = layout_scale_bar();
+        draw_map({legend.box, scale_bar.box, north_arrow_box()});
+        draw_scale_bar(scale_bar);
         draw_north_arrow();
         draw_title();
-        draw_legend();
+        draw_legend(legend);
         draw_attribution();
     }
+    const PrintSummary& summary() const { return summary_; }
 
 private:
+    // A rectangle on the page, in points.
+    struct PageBox {
+        double x0, y0, x1, y1;
+        bool overlaps(const PageBox& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+    };
+
     void set_colour(Colour c, double alpha) { cairo_set_source_rgba(cr_, c.r / 255.0, c.g / 255.0, c.b / 255.0, alpha); }
 
     // Page layout: a title band on top, a thin attribution band at the bottom, the map between.
@@ -126,7 +136,8 @@ private:
         }
     }
 
-    void draw_map() {
+    // `reserved`: the legend, scale bar and north arrow, which no label may sit under.
+    void draw_map(const std::vector<PageBox>& reserved) {
         cairo_save(cr_);
         cairo_rectangle(cr_, frame_x_, frame_y_, frame_w_, frame_h_);
         cairo_set_source_rgb(cr_, 0.957, 0.953, 0.933);
@@ -142,22 +153,25 @@ private:
         // that would overlap one already drawn is left out (first come, first drawn), so a dense
         // map (a city's bus stops) stays readable instead of printing text over text.
         font(text_size_ * 0.9, true);
-        struct LabelBox {
-            double x0, y0, x1, y1;
-        };
-        std::vector<LabelBox> placed;
+        std::vector<PageBox> placed = reserved;
         for (const MapLayer& layer : doc_.layers) {
             if (!layer.visible || !layer.print_labels) continue;
             for (const MapFeature& f : layer.features) {
                 const auto* p = std::get_if<model::Point>(&f.geometry);
                 if (!p || f.title.empty()) continue;
                 const double lx = px(p->x) + layer.style.point_radius + 2, ly = py(p->y) - layer.style.point_radius - 1;
-                const LabelBox box{lx - 2, ly - text_size_ - 2, lx + text_width(f.title) + 2, ly + text_size_ * 0.3 + 2};
-                const bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const LabelBox& o) {
-                    return box.x0 < o.x1 && o.x0 < box.x1 && box.y0 < o.y1 && o.y0 < box.y1;
-                });
-                if (overlaps) continue;
+                const PageBox box{lx - 2, ly - text_size_ - 2, lx + text_width(f.title) + 2, ly + text_size_ * 0.3 + 2};
+                const bool inside = box.x0 >= frame_x_ && box.x1 <= frame_x_ + frame_w_ && box.y0 >= frame_y_ &&
+                                    box.y1 <= frame_y_ + frame_h_;
+                if (!inside) continue;  // off the map (clipped) or cut by its edge: not a label
+                const bool overlaps =
+                    std::any_of(placed.begin(), placed.end(), [&](const PageBox& o) { return box.overlaps(o); });
+                if (overlaps) {
+                    ++summary_.labels_left_out;
+                    continue;
+                }
                 placed.push_back(box);
+                ++summary_.labels_placed;
                 cairo_move_to(cr_, lx, ly);
                 cairo_text_path(cr_, f.title.c_str());
                 cairo_set_source_rgb(cr_, 1, 1, 1);
@@ -240,10 +254,17 @@ private:
         }
     }
 
-    void draw_legend() {
-        std::vector<const LegendEntry*> entries;
-        std::vector<LegendEntry> implicit;
-        implicit.reserve(doc_.layers.size());
+    struct LegendLayout {
+        std::vector<LegendEntry> entries;
+        std::vector<std::vector<std::string>> entry_lines;  // each entry's text, wrapped
+        std::vector<std::string> note_lines;
+        double row = 0, pad = 0, sw = 0, sh = 0, continuation = 0;
+        PageBox box{0, 0, 0, 0};
+    };
+
+    LegendLayout layout_legend() {
+        LegendLayout L;
+        auto& entries = L.entries;
         for (const MapLayer& layer : doc_.layers) {
             if (!layer.visible || !layer.in_legend) continue;
             if (layer.legend.empty()) {
@@ -254,35 +275,43 @@ private:
                 e.symbol = g && std::holds_alternative<model::Point>(*g)             ? LegendEntry::Symbol::point
                            : g && std::holds_alternative<model::MultiLineString>(*g) ? LegendEntry::Symbol::line
                                                                                      : LegendEntry::Symbol::area;
-                implicit.push_back(e);
-                entries.push_back(&implicit.back());
+                entries.push_back(e);
             } else {
-                for (const auto& e : layer.legend) entries.push_back(&e);
+                for (const auto& e : layer.legend) entries.push_back(e);
             }
         }
-        const double row = text_size_ * 1.6;
-        const double pad = text_size_ * 0.8;
-        const double sw = text_size_ * 2.2, sh = text_size_ * 1.1;
+        L.row = text_size_ * 1.6;
+        L.pad = text_size_ * 0.8;
+        L.sw = text_size_ * 2.2;
+        L.sh = text_size_ * 1.1;
+        const double row = L.row, pad = L.pad, sw = L.sw;
         font(text_size_, false);
         double w = text_width(std::string(text(Label::legend, doc_.lang))) + 2 * pad;
-        for (const LegendEntry* e : entries) w = std::max(w, sw + pad * 3 + text_width(e->text));
+        for (const LegendEntry& e : entries) w = std::max(w, sw + pad * 3 + text_width(e.text));
         w = std::min(w, frame_w_ * 0.45);
         // Long entries (a route with its figures) wrap onto further lines.
-        std::vector<std::vector<std::string>> entry_lines;
         std::size_t line_count = 0;
-        for (const LegendEntry* e : entries) {
-            entry_lines.push_back(wrap(e->text, w - sw - pad * 3));
-            if (entry_lines.back().empty()) entry_lines.back().emplace_back();
-            line_count += entry_lines.back().size();
+        for (const LegendEntry& e : entries) {
+            L.entry_lines.push_back(wrap(e.text, w - sw - pad * 3));
+            if (L.entry_lines.back().empty()) L.entry_lines.back().emplace_back();
+            line_count += L.entry_lines.back().size();
         }
-        std::vector<std::string> note_lines;
         for (const auto& note : doc_.notes)
-            for (auto& l : wrap(note, w - 2 * pad)) note_lines.push_back(l);
-        const double continuation = row * 0.8;
-        const double h = pad * 2 + row * (1 + static_cast<double>(entries.size())) +
-                         continuation * static_cast<double>(line_count - entries.size()) +
-                         (note_lines.empty() ? 0.0 : text_size_ * 0.5 + row * 0.85 * static_cast<double>(note_lines.size()));
+            for (auto& l : wrap(note, w - 2 * pad)) L.note_lines.push_back(l);
+        L.continuation = row * 0.8;
+        const double h =
+            pad * 2 + row * (1 + static_cast<double>(entries.size())) +
+            L.continuation * static_cast<double>(line_count - entries.size()) +
+            (L.note_lines.empty() ? 0.0 : text_size_ * 0.5 + row * 0.85 * static_cast<double>(L.note_lines.size()));
         const double x = frame_x_ + frame_w_ - w - pad, y = frame_y_ + frame_h_ - h - pad;
+        L.box = PageBox{x, y, x + w, y + h};
+        return L;
+    }
+
+    void draw_legend(const LegendLayout& L) {
+        const double x = L.box.x0, y = L.box.y0, w = L.box.x1 - L.box.x0, h = L.box.y1 - L.box.y0;
+        const double row = L.row, pad = L.pad, sw = L.sw, sh = L.sh;
+        const auto& entries = L.entries;
         cairo_rectangle(cr_, x, y, w, h);
         cairo_set_source_rgba(cr_, 1, 1, 1, 0.92);
         cairo_fill_preserve(cr_);
@@ -297,37 +326,51 @@ private:
         font(text_size_, false);
         for (std::size_t i = 0; i < entries.size(); ++i) {
             cy += row;
-            swatch(*entries[i], x + pad, cy - sh * 0.85, sw, sh);
+            swatch(entries[i], x + pad, cy - sh * 0.85, sw, sh);
             cairo_set_source_rgb(cr_, 0.1, 0.1, 0.1);
-            for (std::size_t k = 0; k < entry_lines[i].size(); ++k) {
-                if (k > 0) cy += continuation;
-                text_at(x + pad * 2 + sw, cy, entry_lines[i][k]);
+            for (std::size_t k = 0; k < L.entry_lines[i].size(); ++k) {
+                if (k > 0) cy += L.continuation;
+                text_at(x + pad * 2 + sw, cy, L.entry_lines[i][k]);
             }
         }
-        if (!note_lines.empty()) {
+        if (!L.note_lines.empty()) {
             cy += text_size_ * 0.5;
             cairo_select_font_face(cr_, kFont, CAIRO_FONT_SLANT_ITALIC, CAIRO_FONT_WEIGHT_NORMAL);
             cairo_set_source_rgb(cr_, 0.2, 0.2, 0.2);
-            for (const auto& l : note_lines) {
+            for (const auto& l : L.note_lines) {
                 cy += row * 0.85;
                 text_at(x + pad, cy, l);
             }
         }
     }
 
+    struct ScaleBarLayout {
+        double metres = 0, len = 0, x = 0, y = 0, bar_h = 0;
+        PageBox box{0, 0, 0, 0};  // its white backing
+    };
+
     // A bar of 1, 2 or 5 x 10^k metres, about a fifth of the map's width, in two halves.
-    void draw_scale_bar() {
+    ScaleBarLayout layout_scale_bar() {
+        ScaleBarLayout b;
         const double target_m = frame_w_ * 0.2 / scale_;
         const double power = std::pow(10.0, std::floor(std::log10(target_m)));
-        double metres = power;
+        b.metres = power;
         for (double f : {2.0, 5.0, 10.0})
-            if (f * power <= target_m) metres = f * power;
-        const double len = metres * scale_;
-        const double x = frame_x_ + margin_, y = frame_y_ + frame_h_ - margin_ - text_size_ * 0.6;
-        const double bar_h = text_size_ * 0.5;
+            if (f * power <= target_m) b.metres = f * power;
+        b.len = b.metres * scale_;
+        b.x = frame_x_ + margin_;
+        b.y = frame_y_ + frame_h_ - margin_ - text_size_ * 0.6;
+        b.bar_h = text_size_ * 0.5;
+        font(text_size_ * 0.9, false);
+        b.box = PageBox{b.x - 4, b.y - text_size_ * 1.8, b.x + b.len + text_width("0000 m") / 2 + 4, b.y + b.bar_h + 4};
+        return b;
+    }
+
+    void draw_scale_bar(const ScaleBarLayout& b) {
+        const double metres = b.metres, len = b.len, x = b.x, y = b.y, bar_h = b.bar_h;
         cairo_set_dash(cr_, nullptr, 0, 0);
         font(text_size_ * 0.9, false);
-        cairo_rectangle(cr_, x - 4, y - text_size_ * 1.8, len + text_width("0000 m") / 2 + 8, text_size_ * 1.8 + bar_h + 4);
+        cairo_rectangle(cr_, b.box.x0, b.box.y0, b.box.x1 - b.box.x0, b.box.y1 - b.box.y0);
         cairo_set_source_rgba(cr_, 1, 1, 1, 0.8);
         cairo_fill(cr_);
         for (int half = 0; half < 2; ++half) {
@@ -346,9 +389,18 @@ private:
         text_at(x + len - text_width(label) / 2, y - text_size_ * 0.4, label);
     }
 
+    double north_arrow_size() const { return title_size_ * 1.6; }
+    double north_arrow_x() const { return frame_x_ + frame_w_ - margin_ - north_arrow_size() / 2; }
+    double north_arrow_top() const { return frame_y_ + margin_; }
+    // Its white disc and the letter above it.
+    PageBox north_arrow_box() const {
+        const double size = north_arrow_size(), cx = north_arrow_x(), top = north_arrow_top();
+        return PageBox{cx - size * 0.62, top + size * 0.2 - text_size_, cx + size * 0.62, top + size * 1.37};
+    }
+
     void draw_north_arrow() {
-        const double size = title_size_ * 1.6;
-        const double cx = frame_x_ + frame_w_ - margin_ - size / 2, top = frame_y_ + margin_;
+        const double size = north_arrow_size();
+        const double cx = north_arrow_x(), top = north_arrow_top();
         cairo_set_dash(cr_, nullptr, 0, 0);
         cairo_new_path(cr_);
         cairo_arc(cr_, cx, top + size * 0.75, size * 0.62, 0, 2 * std::numbers::pi);
@@ -385,6 +437,7 @@ private:
     double margin_ = 0, title_size_ = 0, text_size_ = 0;
     double frame_x_ = 0, frame_y_ = 0, frame_w_ = 0, frame_h_ = 0;
     double scale_ = 1, centre_x_ = 0, centre_y_ = 0;
+    PrintSummary summary_;
 };
 
 }  // namespace
@@ -412,7 +465,7 @@ void parse_print_size(const std::string& text, PrintOptions& options) {
     options.height = parse(text.substr(x + 1));
 }
 
-void render_print(const MapDocument& doc, const std::string& path, const PrintOptions& options,
+PrintSummary render_print(const MapDocument& doc, const std::string& path, const PrintOptions& options,
                   const io::WriteOptions& write) {
     const auto format = print_format_for(path);
     if (!format) throw UsageError("map: '" + path + "' is not .png, .svg or .pdf");
@@ -425,6 +478,7 @@ void render_print(const MapDocument& doc, const std::string& path, const PrintOp
     const double width_pt = options.width * to_points, height_pt = options.height * to_points;
 
     io::AtomicOutput out(path, write);
+    PrintSummary summary;
     SurfacePtr surface;
     switch (*format) {
         case PrintFormat::png:
@@ -448,7 +502,9 @@ void render_print(const MapDocument& doc, const std::string& path, const PrintOp
     {
         ContextPtr cr(cairo_create(surface.get()));
         if (*format == PrintFormat::png) cairo_scale(cr.get(), 1 / to_points, 1 / to_points);
-        Painter(cr.get(), doc, width_pt, height_pt).draw();
+        Painter painter(cr.get(), doc, width_pt, height_pt);
+        painter.draw();
+        summary = painter.summary();
         check(cairo_status(cr.get()), "drawing " + path);
     }
     if (*format == PrintFormat::png) {
@@ -459,6 +515,7 @@ void render_print(const MapDocument& doc, const std::string& path, const PrintOp
     }
     surface.reset();
     out.commit();
+    return summary;
 }
 
 }  // namespace trygg::map

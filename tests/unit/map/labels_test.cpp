@@ -52,5 +52,14 @@ TEST(MapLabels, CategoriesAreTranslated) {
     EXPECT_EQ(category_text("Nedskräpning", Language::en), "Nedskräpning");  // not canonical: as written
 }
 
+TEST(MapLabels, LightStatusIsTranslated) {
+    EXPECT_EQ(light_status_text("broken", Language::sv), "trasig");
+    EXPECT_EQ(light_status_text("Släckt", Language::en), "broken");
+    EXPECT_EQ(light_status_text("ok", Language::sv), "fungerar");
+    EXPECT_EQ(light_status_text("repaired 2025", Language::sv), "repaired 2025");  // unknown: as written
+    EXPECT_TRUE(is_broken_light_status("OUT"));
+    EXPECT_FALSE(is_broken_light_status("ok"));
+}
+
 }  // namespace
 }  // namespace trygg::map

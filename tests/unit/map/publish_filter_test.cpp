@@ -199,6 +199,53 @@ TEST_F(PublishedHotspots, PageHoldsNoReportCoordinateAndNoFreeText) {
     }
 }
 
+// Squares under --min-count are left out, so the legend of the squares starts at the smallest
+// count the published map shows, and every shown square has the colour of the class its
+// count falls in.
+TEST(PublishedCells, LegendStartsAtTheSmallestShownCount) {
+    model::Layer reports;
+    reports.kind = model::Kind::reports;
+    const std::vector<std::size_t> per_square{1, 2, 5, 8};  // in four 100 m squares
+    for (std::size_t sq = 0; sq < per_square.size(); ++sq)
+        for (std::size_t i = 0; i < per_square[sq]; ++i) {
+            model::Feature f;
+            f.geometry = model::Point{1000.0 * static_cast<double>(sq) + 10.0 + static_cast<double>(i), 50.0};
+            reports.features.push_back(f);
+        }
+    MapDocument doc;
+    doc.lang = Language::en;
+    HotspotsMapInput in;
+    in.reports = &reports;
+    in.publish = true;
+    in.min_count = 3;
+    add_hotspots(doc, in);
+    PublishOptions options;
+    options.min_count = 3;
+    apply_publish_rules(doc, options);
+    const MapLayer* cells = nullptr;
+    for (const auto& l : doc.layers)
+        if (l.id == "cells") cells = &l;
+    ASSERT_TRUE(cells);
+    ASSERT_EQ(cells->features.size(), 2u);  // the squares of 5 and 8 reports
+    ASSERT_FALSE(cells->legend.empty());
+    // "5–6 reports": the first class starts at 5, the smallest count shown.
+    EXPECT_EQ(cells->legend.front().text.rfind("5", 0), 0u) << cells->legend.front().text;
+    for (const auto& square : cells->features) {
+        const auto n = static_cast<int>(*square.report_count);
+        bool found = false;
+        for (const auto& e : cells->legend) {
+            int lo = 0, hi = 0;
+            if (std::sscanf(e.text.c_str(), "%d–%d", &lo, &hi) < 2) hi = lo;
+            EXPECT_GE(lo, 5) << e.text;
+            if (n >= lo && n <= hi) {
+                found = true;
+                EXPECT_EQ(e.style.fill, square.style->fill) << e.text;
+            }
+        }
+        EXPECT_TRUE(found) << n;
+    }
+}
+
 TEST(CountCells, CountsMatchABruteForceCount) {
     std::mt19937 rng(11);
     std::uniform_real_distribution<double> u(-250.0, 730.0);

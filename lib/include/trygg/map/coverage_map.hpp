@@ -4,6 +4,7 @@
 // lights, the top dark gaps and the proposed sites of `trygg place` with their gain.
 // Every input is optional; the layers are read from the outputs of `trygg coverage` and
 // `trygg place` and from the cameras and lights inputs (docs/cli/map.md lists the fields).
+// Camera sectors are coverage::view_sector, the one trygg coverage counts with.
 
 #include "trygg/map/map_document.hpp"
 #include "trygg/model/layer.hpp"
@@ -22,10 +23,5 @@ struct CoverageMapInput {
 };
 
 void add_coverage(MapDocument& doc, const CoverageMapInput& input);
-
-// The field of view of a camera at `at`: a circular sector from heading - fov/2 to
-// heading + fov/2 (degrees clockwise from north) with radius `range` metres, as a polygon
-// with one vertex per 5 degrees or less. A full circle for fov >= 360.
-model::MultiPolygon camera_sector(model::Point at, double heading_deg, double fov_deg, double range_m);
 
 }  // namespace trygg::map

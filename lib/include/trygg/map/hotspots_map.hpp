@@ -32,6 +32,9 @@ struct HotspotsMapInput {
     bool publish = false;
     double publish_cell = 100.0;   // metres, > 0
     double publish_margin = 20.0;  // metres, > 0
+    double min_count = 3.0;        // with publish: squares with fewer reports will be left out
+                                   // (publish_filter.hpp), so the legend starts at the
+                                   // smallest count shown
 };
 
 // Adds the layers (density, cells, clusters, reports, in drawing order) to `doc`.

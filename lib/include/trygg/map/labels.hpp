@@ -27,8 +27,10 @@ enum class Label {
     // coverage
     lit_walkway, unlit_walkway, seen_walkway, lit_area, seen_area, cameras, camera, camera_view, lights,
     gaps, gap, proposed_sites, proposed_site, gain_m, heading, range_m, length_m, rank, lit_share, seen_share,
+    status, status_working, status_broken, height_m, fov_deg, gaps_top,
     // stops
     stops, stop, walking_area, activities, activity, walk_minutes, walk_distance_m, activities_within,
+    stops_off_network, walking_network, not_on_network, off_network_note,
     // route
     route_shortest, route_safe, detour_pct, exposure, duration_min,
     // furniture
@@ -51,5 +53,10 @@ std::string_view text(Label label, Language lang);
 // The label of a report category: the canonical ones (graffiti, lighting, unsafe, vandalism)
 // translated, anything else as the data wrote it.
 std::string category_text(std::string_view category, Language lang);
+
+// The status of a street light: "ok"/"working"/"fungerar" and "broken"/"out"/"trasig"/"släckt"
+// (any case) in `lang`; anything else as the data wrote it.
+std::string light_status_text(std::string_view status, Language lang);
+bool is_broken_light_status(std::string_view status);
 
 }  // namespace trygg::map

@@ -70,6 +70,7 @@ struct MapLayer {
     bool visible = true;      // shown when the map opens (HTML); drawn at all (print)
     bool in_legend = true;
     bool print_labels = false;  // print: write each point feature's title next to it
+    bool in_focus = true;       // its features decide the area the map shows (focus_extent)
     std::vector<LegendEntry> legend;  // empty: one entry from `title` and `style`
     std::vector<MapFeature> features;
 };
@@ -94,6 +95,11 @@ MapLayer make_layer(std::string id, Label title, Language lang, Style style);
 // Bounding box of the features of the visible layers (or of all layers when none is
 // visible); nullopt when there are no features at all.
 std::optional<model::Box> content_extent(const MapDocument& doc);
+
+// The area a map should show: the bounding box of the visible layers that are in_focus (the
+// analysis, not the town's background or stops off the network, which may cover a whole
+// region); content_extent(doc) when those layers have no features.
+std::optional<model::Box> focus_extent(const MapDocument& doc);
 
 // Total features over all layers.
 std::size_t feature_count(const MapDocument& doc);

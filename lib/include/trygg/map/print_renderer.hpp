@@ -25,9 +25,17 @@ struct PrintOptions {
 // Parses "WxH" (e.g. "1600x1200"); UsageError for anything else or sizes outside 100..20000.
 void parse_print_size(const std::string& text, PrintOptions& options);
 
+// What a print shows beyond the document's features. Point labels (MapLayer::print_labels)
+// never overlap: a label that would overlap one already placed, or that would not fit in the
+// map frame, is left out (a dense map, a city's bus stops, stays readable).
+struct PrintSummary {
+    std::size_t labels_placed = 0;
+    std::size_t labels_left_out = 0;
+};
+
 // Draws `doc` into `path` (format from the extension), atomically (io/atomic_output.hpp).
 // UsageError for an unknown extension or bad options; DataError when Cairo fails.
-void render_print(const MapDocument& doc, const std::string& path, const PrintOptions& options,
+PrintSummary render_print(const MapDocument& doc, const std::string& path, const PrintOptions& options,
                   const io::WriteOptions& write);
 
 }  // namespace trygg::map

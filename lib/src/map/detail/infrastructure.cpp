@@ -1,7 +1,8 @@
 #include "map/detail/infrastructure.hpp"
 
 #include "map/detail/text_format.hpp"
-#include "trygg/map/coverage_map.hpp"
+#include "trygg/coverage/camera_view.hpp"
+#include "trygg/error.hpp"
 
 namespace trygg::map::detail {
 
@@ -12,15 +13,14 @@ MapLayer lights_layer(const model::Layer& lights, Language lang) {
         MapFeature mf;
         mf.geometry = f.geometry;
         if (!f.status.empty()) {
-            mf.popup.push_back({"status", f.status, false});
-            const bool broken = f.status == "broken" || f.status == "out" || f.status == "trasig" || f.status == "släckt";
-            if (broken) {
+            mf.popup.push_back({std::string(text(Label::status, lang)), light_status_text(f.status, lang), false});
+            if (is_broken_light_status(f.status)) {
                 Style s = layer.style;
                 s.fill = {255, 255, 255};
                 mf.style = s;
             }
         }
-        if (f.height) mf.popup.push_back({"height (m)", number(*f.height), false});
+        if (f.height) mf.popup.push_back({std::string(text(Label::height_m, lang)), number(*f.height), false});
         layer.features.push_back(std::move(mf));
     }
     // A town's every lamp hides the walkways they light: many lights start switched off.
@@ -38,13 +38,20 @@ std::vector<MapLayer> camera_layers(const model::Layer& cameras, Language lang) 
         mf.geometry = f.geometry;
         mf.title = std::string(text(Label::camera, lang)) + (f.id.empty() ? "" : " " + f.id);
         if (f.heading) mf.popup.push_back({std::string(text(Label::heading, lang)), number(*f.heading), false});
-        if (f.fov) mf.popup.push_back({"FOV (°)", number(*f.fov), false});
+        if (f.fov) mf.popup.push_back({std::string(text(Label::fov_deg, lang)), number(*f.fov), false});
         if (f.range) mf.popup.push_back({std::string(text(Label::range_m, lang)), number(*f.range), false});
-        if (f.heading && f.fov && f.range && *f.range > 0) {
-            MapFeature sector;
-            sector.geometry = camera_sector(*p, *f.heading, *f.fov, *f.range);
-            sectors.features.push_back(std::move(sector));
-        }
+        // The sector trygg coverage uses (one definition, the same defaults): what the map
+        // shows is what the analysis counted, before buildings hide part of it.
+        coverage::CameraSpec spec;
+        spec.position = *p;
+        spec.heading_deg = f.heading;
+        spec.fov_deg = f.fov.value_or(coverage::kDefaultCameraFovDeg);
+        spec.range_m = f.range.value_or(coverage::kDefaultCameraRangeM);
+        if (const auto problem = coverage::camera_spec_problem(spec))
+            throw DataError("camera: " + *problem, {cameras.source, cameras.name, f.fid, {}});
+        MapFeature sector;
+        sector.geometry = model::MultiPolygon{coverage::view_sector(spec)};
+        sectors.features.push_back(std::move(sector));
         points.features.push_back(std::move(mf));
     }
     std::vector<MapLayer> out;

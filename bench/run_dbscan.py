@@ -3,6 +3,7 @@
 
     /usr/bin/python3 bench/run_dbscan.py [--build build-bench] [--sizes 10000,100000,1000000]
         [--eps 50] [--min-points 5] [--no-postgis] [--postgis-timeout 600] [--no-cli]
+        [--no-qgis] [--qgis-timeout 300]
 
 Needs bench/out/reports_<n>.csv and .xy from bench/gen_reports.py, the binaries
 <build>/tests/peer/trygg_dbscan_driver and <build>/tools/trygg/trygg, /usr/bin/time, and for
@@ -34,9 +35,19 @@ For every size, in this one run, on the same points, eps and min_points:
                  backend process after the query (includes the shared buffers it touched).
                  A query that runs longer than --postgis-timeout seconds is cancelled and reported
                  as skipped.
+  QGIS           qgis_process.bin run native:dbscanclustering (QGIS 3.22, QT_QPA_PLATFORM=offscreen)
+                 on a GeoPackage of the same points (made once by ogr2ogr from the CSV, kept in
+                 bench/out, no spatial index: QGIS builds its own), MIN_SIZE = min_points,
+                 EPS = eps, DBSCAN* off, output a GeoPackage. Time: wall time of the whole
+                 process (/usr/bin/time -v), and that minus QGIS's start-up (`qgis_process.bin
+                 list`, measured once per run); peak RSS of the process. A run longer than
+                 --qgis-timeout seconds is killed and reported as skipped. Only when
+                 qgis_process.bin and ogr2ogr are installed (the Debian packages qgis and
+                 gdal-bin; run_all.sh does not install QGIS).
 
 Checks, printed for every size: number of clusters and of noise points of trygg against
-sklearn (and PostGIS), and whether trygg's and sklearn's noise sets are the same points. Border
+sklearn (and PostGIS and QGIS), and whether trygg's and sklearn's noise sets are the same
+points (and QGIS's: its output carries the input's id). Border
 points may go to a different cluster (documented in trygg/hotspot/dbscan.hpp), which changes
 neither count.
 
@@ -286,6 +297,89 @@ def run_postgis(csv, eps, min_points, n, timeout_s):
 
 
 # ----------------------------------------------------------------------------------------------
+# QGIS: qgis_process.bin run native:dbscanclustering
+
+def qgis_env():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if "XDG_RUNTIME_DIR" not in env:
+        runtime = os.path.join(OUT, "qgis-runtime")
+        os.makedirs(runtime, mode=0o700, exist_ok=True)
+        env["XDG_RUNTIME_DIR"] = runtime
+    return env
+
+
+def qgis_startup():
+    """Wall and CPU time of `qgis_process.bin list`: QGIS's start-up (Qt, providers, Python
+    plugins), the fastest of three."""
+    tv = os.path.join(OUT, "time_qgis_list.txt")
+    best = None
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-v", "-o", tv, "qgis_process.bin", "list"], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, env=qgis_env(), check=True)
+        wall = time.perf_counter() - start
+        cpu = time_v(tv)[1]
+        if best is None or wall < best[0]:
+            best = (wall, cpu)
+    return best
+
+
+def qgis_version():
+    r = subprocess.run(["qgis_process.bin", "--version"], capture_output=True, text=True, env=qgis_env())
+    m = re.search(r"QGIS (\S+)", r.stdout)
+    return m.group(1) if m else "?"
+
+
+def qgis_points(csv, n):
+    """The CSV as a point GeoPackage (field id kept), made once."""
+    gpkg = os.path.join(OUT, f"reports_{n}_points.gpkg")
+    if not os.path.exists(gpkg) or os.path.getmtime(gpkg) < os.path.getmtime(csv):
+        if os.path.exists(gpkg):
+            os.remove(gpkg)
+        subprocess.run(["ogr2ogr", "-f", "GPKG", gpkg, csv, "-nln", "points", "-a_srs", "EPSG:3006",
+                        "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-oo", "AUTODETECT_TYPE=YES",
+                        "-lco", "SPATIAL_INDEX=NO", "-select", "id"], check=True)
+    return gpkg
+
+
+def run_qgis(csv, eps, min_points, n, timeout_s, startup):
+    from osgeo import ogr
+    import numpy as np
+    points = qgis_points(csv, n)
+    out = os.path.join(OUT, f"qgis_dbscan_{n}.gpkg")
+    if os.path.exists(out):
+        os.remove(out)
+    tv = os.path.join(OUT, f"time_qgis_{n}.txt")
+    cmd = ["qgis_process.bin", "run", "native:dbscanclustering", "--", f"INPUT={points}",
+           f"MIN_SIZE={min_points}", f"EPS={eps}", "DBSCAN*=false", "FIELD_NAME=CLUSTER_ID",
+           "SIZE_FIELD_NAME=CLUSTER_SIZE", f"OUTPUT={out}"]
+    start = time.perf_counter()
+    try:
+        res = subprocess.run(["/usr/bin/time", "-v", "-o", tv] + cmd, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=qgis_env(), timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        return {"skipped": f"killed after {timeout_s:g} s", "process_s": None}
+    end = time.perf_counter()
+    if res.returncode != 0:
+        log(f"run_dbscan: QGIS failed (exit {res.returncode}): {res.stderr.decode(errors='replace')[-500:]}")
+        return {"skipped": f"failed (exit {res.returncode})", "process_s": None}
+    rss, cpu = time_v(tv)
+    labels = np.full(n, -2, dtype=np.int64)
+    ds = ogr.Open(out)
+    layer = ds.GetLayer(0)
+    for f in layer:
+        cid = f.GetField("CLUSTER_ID")
+        labels[int(f.GetField("id")) - 1] = -1 if cid is None else int(cid)
+    ds = None
+    if (labels == -2).any():
+        raise SystemExit(f"run_dbscan: QGIS's output {out} lacks {(labels == -2).sum()} of the points")
+    return {"process_s": end - start, "process_cpu_s": cpu, "peak_rss_kib": rss,
+            "minus_startup_s": max(end - start - startup[0], 0.0), "startup_s": startup[0],
+            "minus_startup_cpu_s": max(cpu - startup[1], 0.0), "startup_cpu_s": startup[1],
+            "command": " ".join(cmd)}, labels
+
+
+# ----------------------------------------------------------------------------------------------
 
 def machine():
     def out(cmd):
@@ -313,7 +407,7 @@ def ratio(a, b):
 def write_report(path, raw):
     m = raw["machine"]
     lines = [
-        "# DBSCAN benchmark: trygg against scikit-learn and PostGIS",
+        "# DBSCAN benchmark: trygg against scikit-learn, PostGIS and QGIS",
         "",
         f"Generated by `bench/run_dbscan.py` on {raw['date']} (one run; numbers as measured).",
         f"Machine: {m['cpu']}, {m['nproc']} cores (nproc), {m['memory']} memory (free -h), "
@@ -405,6 +499,38 @@ def write_report(path, raw):
     skipped = [r for r in raw["runs"] if r.get("postgis", {}).get("skipped")]
     for r in skipped:
         lines.append(f"PostGIS at {r['n']} points: {r['postgis']['skipped']}.")
+    qgis_runs = [r for r in raw["runs"] if r.get("qgis")]
+    if qgis_runs:
+        lines += [
+            "",
+            f"## QGIS native:dbscanclustering (QGIS {raw['versions'].get('QGIS', '?')})",
+            "",
+            "`qgis_process.bin run native:dbscanclustering` (MIN_SIZE = min_points, EPS = eps, "
+            "DBSCAN* off) on a GeoPackage of the same points. The whole process, and the process "
+            "minus QGIS's start-up (`qgis_process.bin list`, fastest of three: "
+            f"{qgis_runs[0]['qgis'].get('startup_s', 0.0):.2f} s wall, "
+            f"{qgis_runs[0]['qgis'].get('startup_cpu_s', 0.0):.2f} s CPU in this run). CPU times are "
+            "user + system of the process; they suffer less than wall times when the machine is shared.",
+            "",
+            "| points | QGIS process | QGIS minus start-up | QGIS CPU minus start-up | QGIS peak RSS "
+            "| QGIS clusters | QGIS noise | same noise points as sklearn "
+            "| QGIS minus start-up / trygg dbscan() | QGIS CPU minus start-up / trygg dbscan() CPU "
+            "| QGIS process / trygg CLI |",
+            "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|",
+        ]
+        for r in qgis_runs:
+            q, d, c = r["qgis"], r["driver"], r.get("cli")
+            if q.get("process_s") is None:
+                lines.append(f"| {r['n']} | {q['skipped']} | | | | | | | | | |")
+                continue
+            lines.append(
+                f"| {r['n']} | {q['process_s']:.2f} s | {q['minus_startup_s']:.2f} s | "
+                f"{q['minus_startup_cpu_s']:.2f} s | "
+                f"{mib(q['peak_rss_kib'])} | {q['clusters']} | {q['noise']} | "
+                f"{'yes' if q['same_noise_points'] else 'NO'} | "
+                f"{ratio(q['minus_startup_s'], d['algorithm_s'])} | "
+                f"{ratio(q['minus_startup_cpu_s'], max(d['algorithm_cpu_s'], 0.01))} | "
+                f"{ratio(q['process_s'], c['process_s'] if c else None)} |")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines).rstrip() + "\n")
 
@@ -419,6 +545,9 @@ def main():
     ap.add_argument("--seed", default="20260523", help="the seed gen_reports.py used (for the report)")
     ap.add_argument("--no-postgis", action="store_true", help="skip PostGIS")
     ap.add_argument("--no-cli", action="store_true", help="skip the trygg CLI")
+    ap.add_argument("--no-qgis", action="store_true", help="skip QGIS")
+    ap.add_argument("--qgis-timeout", type=float, default=300.0,
+                    help="kill a QGIS run after this many seconds (default: %(default)s)")
     ap.add_argument("--postgis-timeout", type=float, default=600.0,
                     help="cancel a PostGIS query after this many seconds (default: %(default)s)")
     ap.add_argument("--results", default=os.path.join(HERE, "results", "dbscan.md"),
@@ -435,6 +564,9 @@ def main():
         log("run_dbscan: PostGIS skipped: it needs root (to run postgres as the postgres user) "
             "and postgresql-15-postgis-3")
         args.no_postgis = True
+    use_qgis = not args.no_qgis and shutil.which("qgis_process.bin") and shutil.which("ogr2ogr")
+    if not args.no_qgis and not use_qgis:
+        log("run_dbscan: QGIS skipped: qgis_process.bin (Debian package qgis) or ogr2ogr (gdal-bin) missing")
     use_cli = not args.no_cli and cli_available(trygg)
     if not args.no_cli and not use_cli:
         log(f"run_dbscan: {trygg} has no 'hotspots' command (or is missing): CLI skipped")
@@ -446,6 +578,9 @@ def main():
            "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
            "runs": []}
     log(f"run_dbscan: {raw['machine']}")
+    if use_qgis:
+        raw["versions"]["QGIS"] = qgis_version()
+        startup = qgis_startup()
     if not args.no_postgis:
         pg_start()
     try:
@@ -481,6 +616,22 @@ def main():
                           flush=True)
                 else:
                     log(f"  PostGIS:       {p['skipped']}")
+            if use_qgis:
+                q = run_qgis(csv, eps, args.min_points, n, args.qgis_timeout, startup)
+                if isinstance(q, tuple):
+                    q, q_labels = q
+                    qc, qn = counts(q_labels)
+                    q.update({"clusters": qc, "noise": qn,
+                              "same_noise_points": bool(np.array_equal(q_labels < 0, sk_labels < 0))})
+                    log(f"  QGIS:          process {q['process_s']:.3f} s (minus start-up "
+                        f"{q['minus_startup_s']:.3f} s), peak {mib(q['peak_rss_kib'])}")
+                    print(f"{n} points: QGIS {qc} clusters, {qn} noise; same noise points as sklearn: "
+                          f"{q['same_noise_points']} -> "
+                          f"{'AGREE' if (qc, qn) == (tc, tn) and q['same_noise_points'] else 'DISAGREE'}",
+                          flush=True)
+                else:
+                    log(f"  QGIS:          {q['skipped']}")
+                run["qgis"] = q
             run["loadavg_end"] = os.getloadavg()[0]
             raw["runs"].append(run)
         if use_cli:

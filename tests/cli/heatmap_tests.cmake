@@ -123,3 +123,16 @@ trygg_cli_test(heatmap.missing_input EXIT 1 STDERR_CONTAINS "nothing_here.geojso
   ARGS heatmap nothing_here.geojson -o ${TRYGG_CLI_TMP}/heatmap_err.tif --radius 10 --cell 10)
 trygg_cli_test(heatmap.nothing_left EXIT 1 STDERR_CONTAINS "no reports left to map after the filters"
   ARGS heatmap ${hm_two} -o ${TRYGG_CLI_TMP}/heatmap_err.tif --radius 10 --cell 10 --category vandalism --quiet)
+
+# --compress: zstd holds the same hand-computed counts as the default; an unknown name is a usage error.
+trygg_cli_test(heatmap.compress_zstd EXIT 0 STDERR_EMPTY CLEAN ${TRYGG_CLI_TMP}/heatmap_zstd.tif
+  ARGS heatmap ${hm_two} -o ${TRYGG_CLI_TMP}/heatmap_zstd.tif ${hm_grid} --kernel uniform --compress zstd
+       --overwrite --quiet)
+set_tests_properties(cli.heatmap.compress_zstd PROPERTIES FIXTURES_SETUP heatmap_zstd)
+add_test(NAME cli.heatmap.compress_zstd_raster
+  COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/compare_rasters.py ${TRYGG_CLI_TMP}/heatmap_zstd.tif
+          ${TRYGG_CLI_DATA}/heatmap_two_points_uniform.asc --rel 0 --abs 0 --min-nonzero 6)
+set_tests_properties(cli.heatmap.compress_zstd_raster PROPERTIES FIXTURES_REQUIRED heatmap_zstd)
+trygg_cli_test(heatmap.compress_unknown EXIT 2 STDERR_CONTAINS "--compress"
+  NO_FILE ${TRYGG_CLI_TMP}/heatmap_jpeg.tif
+  ARGS heatmap ${hm_two} -o ${TRYGG_CLI_TMP}/heatmap_jpeg.tif ${hm_grid} --compress jpeg)

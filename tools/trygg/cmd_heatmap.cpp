@@ -121,6 +121,10 @@ public:
         app.add_option("--contour-output", contour_output_,
                        "Where --contour writes its layer 'hotspot_areas' (default: <stem>_areas.gpkg "
                        "next to the GeoTIFF)");
+        app.add_option("--compress", compress_,
+                       "GeoTIFF compression: deflate (level 1, read everywhere), zstd (fastest, "
+                       "needs GDAL >= 2.3 to read), lzw or none")
+            ->check(CLI::IsMember({"deflate", "zstd", "lzw", "none"}));
         app.add_option("--threads", threads_, "Worker threads (0 = all cores)");
         app.add_flag("--json", json_, "Print a JSON summary on stdout");
         app.add_option("--out-crs", out_crs_,
@@ -139,7 +143,7 @@ private:
         return in;
     }
 
-    std::string reports_, output_, kernel_ = "quartic", value_ = "raw", like_;
+    std::string reports_, output_, kernel_ = "quartic", value_ = "raw", like_, compress_ = "deflate";
     std::string radius_field_, contour_output_, out_crs_;
     std::optional<double> radius_, cell_, decay_, contour_;
     std::vector<double> extent_;
@@ -387,7 +391,8 @@ int HeatmapCommand::run() {
     raster.cell = grid.cell;
     raster.columns = grid.columns;
     raster.rows = grid.rows;
-    io::write_geotiff(output_, raster, values, kNodata, working_crs, write);
+    io::write_geotiff(output_, raster, values, kNodata, working_crs, write,
+                      io::raster_compression_from_string(compress_).value_or(io::RasterCompression::deflate));
 
     if (contour_) {
         io::VectorWriter writer(contour_path, write);

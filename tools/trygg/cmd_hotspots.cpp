@@ -158,11 +158,11 @@ public:
         std::vector<std::int64_t> seconds;
         std::vector<std::optional<model::TimePoint>> times(n);
         for (std::size_t i = 0; i < n; ++i) {
-            const model::Feature& f = reports.features[i];
+            model::Feature& f = reports.features[i];
             const auto* p = std::get_if<model::Point>(&f.geometry);
             if (!p) throw DataError("a report is not a point", {reports.source, reports.name, f.fid, {}});
             points[i] = *p;
-            cats[i] = f.category;
+            cats[i] = std::move(f.category);  // only the summaries need it from here on
             times[i] = f.time;
         }
         hotspot::DbscanParams params;
@@ -246,6 +246,8 @@ public:
         // The reports layer.
         io::ExtraColumn cluster_id{{"cluster_id", FieldType::integer}, {}};
         io::ExtraColumn role{{"role", FieldType::string}, {}};
+        cluster_id.values.reserve(n);
+        role.values.reserve(n);
         std::size_t core = 0, border = 0, noise = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const std::int32_t label = result.labels[i];
@@ -257,7 +259,10 @@ public:
             }
         }
         io::VectorWriter& reports_out = reports_writer ? *reports_writer : clusters_writer;
-        io::write_features(reports_out, "reports", reports, {cluster_id, role}, to_output.get());
+        std::vector<io::ExtraColumn> extra;  // moved in: a million values are not copied
+        extra.push_back(std::move(cluster_id));
+        extra.push_back(std::move(role));
+        io::write_features(reports_out, "reports", reports, extra, to_output.get());
         if (reports_writer) reports_writer->commit();
         clusters_writer.commit();
 

@@ -7,6 +7,10 @@
 #include <cmath>
 #include <condition_variable>
 #include <cstdint>
+#include <cstring>
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
 #include <exception>
 #include <limits>
 #include <mutex>
@@ -139,11 +143,100 @@ struct Scratch {
     std::vector<double> column_table;  // exp(-4.5 dx^2/r^2), for the gaussian
 };
 
+// What one row of one point adds: out[k] += w * k(d/r) with d^2 = dx2[k] + dy2, for cells the
+// caller has already found inside the disc.
+struct RowTerms {
+    double dy2;
+    double inv_r2;
+    double w;                // the point's weight (times the density constant; for the gaussian
+                             // also times the row's factor exp(-4.5 dy^2/r^2))
+    double one_minus_decay;  // triangular
+};
+
+// One cell's kernel value, with exactly the operations (and their order) of the vector loop
+// below, so the vector body and the scalar tail give bit-identical sums.
+template <Kernel K>
+[[gnu::always_inline]] inline double cell_term(double dx2, double column, const RowTerms& t) {
+    if constexpr (K == Kernel::gaussian) {
+        return t.w * column;
+    } else {
+        const double q = (dx2 + t.dy2) * t.inv_r2;  // (d/r)^2
+        const double one_q = 1.0 - q;
+        double v = 1.0;
+        if constexpr (K == Kernel::quartic) v = one_q * one_q;
+        else if constexpr (K == Kernel::triweight) v = one_q * one_q * one_q;
+        else if constexpr (K == Kernel::epanechnikov) v = one_q;
+        else if constexpr (K == Kernel::triangular) v = 1.0 - t.one_minus_decay * std::sqrt(q);
+        return t.w * v;
+    }
+}
+
+#if defined(__GNUC__)
+typedef double Double4 __attribute__((vector_size(4 * sizeof(double))));
+
+// Lane-wise square roots, correctly rounded like std::sqrt (so the same bits in every build):
+// two SSE2 instructions on x86-64 (std::sqrt lane by lane would also test each lane for errno).
+[[gnu::always_inline]] inline void sqrt_lanes(Double4& q) {
+#if defined(__x86_64__)
+    const __m128d lo = _mm_sqrt_pd(__builtin_shufflevector(q, q, 0, 1));
+    const __m128d hi = _mm_sqrt_pd(__builtin_shufflevector(q, q, 2, 3));
+    q = __builtin_shufflevector(lo, hi, 0, 1, 2, 3);
+#else
+    for (int j = 0; j < 4; ++j) q[j] = std::sqrt(q[j]);
+#endif
+}
+#endif
+
+// Adds a row segment four cells at a time (GCC/Clang vector extensions: one AVX register, or two
+// SSE2 ones), then the tail cell by cell. Every lane does the scalar operations of cell_term, so
+// the sums do not depend on the instruction set.
+template <Kernel K>
+[[gnu::always_inline]] inline void add_row(double* out, const double* dx2, const double* column, std::size_t n,
+                                           const RowTerms& t) {
+    std::size_t k = 0;
+#if defined(__GNUC__)
+    {
+        using V = Double4;
+        constexpr std::size_t kLanes = 4;
+        for (; k + kLanes <= n; k += kLanes) {
+            V acc, term;
+            std::memcpy(&acc, out + k, sizeof acc);
+            if constexpr (K == Kernel::gaussian) {
+                V e;
+                std::memcpy(&e, column + k, sizeof e);
+                term = t.w * e;
+            } else {
+                V d;
+                std::memcpy(&d, dx2 + k, sizeof d);
+                const V q = (d + t.dy2) * t.inv_r2;
+                const V one_q = 1.0 - q;
+                V v = V{} + 1.0;  // uniform
+                if constexpr (K == Kernel::quartic) v = one_q * one_q;
+                else if constexpr (K == Kernel::triweight) v = one_q * one_q * one_q;
+                else if constexpr (K == Kernel::epanechnikov) v = one_q;
+                else if constexpr (K == Kernel::triangular) {
+                    V u = q;
+                    sqrt_lanes(u);  // d/r
+                    v = 1.0 - t.one_minus_decay * u;
+                }
+                term = t.w * v;
+            }
+            acc += term;
+            std::memcpy(out + k, &acc, sizeof acc);
+        }
+    }
+#endif
+    for (; k < n; ++k) out[k] += cell_term<K>(dx2[k], column ? column[k] : 0.0, t);
+}
+
 // Adds point i's kernel to the rows [band_lo, band_hi) held in scratch.acc. The kernel is
 // evaluated from squared distances, so only the triangular kernel takes a square root; the
-// gaussian factorises into exp(dx) * exp(dy) tables.
+// gaussian factorises into exp(dx) * exp(dy) tables. Per row, only the cells inside the disc are
+// visited: dx^2 falls and then rises along the row (also in floating point, as every step of
+// its computation is monotonic), so those cells are one run, found by two binary searches.
 template <Kernel K>
-void splat_point(const Job& job, std::size_t i, long long band_lo, long long band_hi, Scratch& s) {
+[[gnu::always_inline]] inline void splat_point(const Job& job, std::size_t i, long long band_lo,
+                                               long long band_hi, Scratch& s) {
     const Footprint f = job.footprint(i);
     const long long row_lo = std::max(f.row_lo, band_lo);
     const long long row_hi = std::min(f.row_hi, band_hi - 1);
@@ -163,65 +256,80 @@ void splat_point(const Job& job, std::size_t i, long long band_lo, long long ban
     s.dx2.resize(width);
     if constexpr (K == Kernel::gaussian) s.column_table.resize(width);
     double* dx2 = s.dx2.data();
+    std::size_t nearest = 0;  // first column of least dx^2
     for (std::size_t k = 0; k < width; ++k) {
         const double dx =
             job.grid.origin_x + (static_cast<double>(col_lo + k) + 0.5) * job.grid.cell - p.x;
         dx2[k] = dx * dx;
+        if (dx2[k] < dx2[nearest]) nearest = k;
         if constexpr (K == Kernel::gaussian) s.column_table[k] = std::exp(-kGaussianExponent * dx2[k] * inv_r2);
     }
+    const double* column = K == Kernel::gaussian ? s.column_table.data() : nullptr;
 
     for (long long row = row_lo; row <= row_hi; ++row) {
         const double dy = job.row_dy(row, f, p.y);
         const double dy2 = dy * dy;
-        if (dy2 > r2) continue;
+        const auto inside = [dy2, r2](double d2x) { return d2x + dy2 <= r2; };
+        if (!inside(dx2[nearest])) continue;
+        const std::size_t first =
+            static_cast<std::size_t>(std::partition_point(dx2, dx2 + nearest, [&](double d) { return !inside(d); }) - dx2);
+        const std::size_t end =
+            static_cast<std::size_t>(std::partition_point(dx2 + nearest, dx2 + width, inside) - dx2);
+        RowTerms terms{dy2, inv_r2, w, job.one_minus_decay};
+        if constexpr (K == Kernel::gaussian) terms.w = w * std::exp(-kGaussianExponent * dy2 * inv_r2);
         double* out = s.acc.data() + static_cast<std::size_t>(row - band_lo) * columns + col_lo;
-        const double* d2x = dx2;
-        if constexpr (K == Kernel::gaussian) {
-            const double wy = w * std::exp(-kGaussianExponent * dy2 * inv_r2);
-            const double* ex = s.column_table.data();
-            for (std::size_t k = 0; k < width; ++k) {
-                const double d2 = d2x[k] + dy2;
-                out[k] += d2 <= r2 ? wy * ex[k] : 0.0;
-            }
-        } else {
-            // The rows written and the column table never overlap; telling GCC lets it
-            // vectorise at -O2 without a runtime alias check.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC ivdep
-#endif
-            for (std::size_t k = 0; k < width; ++k) {
-                const double d2 = d2x[k] + dy2;
-                const double q = d2 * inv_r2;  // (d/r)^2
-                double v = 0.0;
-                if constexpr (K == Kernel::quartic) {
-                    v = (1.0 - q) * (1.0 - q);
-                } else if constexpr (K == Kernel::triweight) {
-                    v = (1.0 - q) * (1.0 - q) * (1.0 - q);
-                } else if constexpr (K == Kernel::epanechnikov) {
-                    v = 1.0 - q;
-                } else if constexpr (K == Kernel::uniform) {
-                    v = 1.0;
-                } else if constexpr (K == Kernel::triangular) {
-                    v = 1.0 - job.one_minus_decay * std::sqrt(q);
-                }
-                out[k] += d2 <= r2 ? w * v : 0.0;
-            }
-        }
+        add_row<K>(out + first, dx2 + first, column ? column + first : nullptr, end - first, terms);
     }
 }
 
-using SplatFn = void (*)(const Job&, std::size_t, long long, long long, Scratch&);
+// Adds the points `indices` to the band [band_lo, band_hi), in order.
+template <Kernel K>
+[[gnu::always_inline]] inline void splat_points(const Job& job, std::span<const std::size_t> indices,
+                                                long long band_lo, long long band_hi, Scratch& s) {
+    for (const std::size_t i : indices) splat_point<K>(job, i, band_lo, band_hi, s);
+}
+
+using SplatFn = void (*)(const Job&, std::span<const std::size_t>, long long, long long, Scratch&);
+
+// Two builds of the loops: the baseline target (x86-64: SSE2, two doubles per register) and AVX2
+// (four), chosen once at run time. AVX2 without FMA, which would let the compiler fuse a*b+c
+// and round differently: both builds give the same bits.
+template <Kernel K>
+void splat_baseline(const Job& job, std::span<const std::size_t> indices, long long lo, long long hi, Scratch& s) {
+    splat_points<K>(job, indices, lo, hi, s);
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+template <Kernel K>
+[[gnu::target("avx2")]] void splat_avx2(const Job& job, std::span<const std::size_t> indices, long long lo,
+                                        long long hi, Scratch& s) {
+    splat_points<K>(job, indices, lo, hi, s);
+}
+
+bool has_avx2() {
+    static const bool yes = __builtin_cpu_supports("avx2") != 0;
+    return yes;
+}
+#endif
+
+template <Kernel K>
+SplatFn splat_for_cpu() {
+#if defined(__GNUC__) && defined(__x86_64__)
+    if (has_avx2()) return &splat_avx2<K>;
+#endif
+    return &splat_baseline<K>;
+}
 
 SplatFn splat_for(Kernel kernel) {
     switch (kernel) {
-        case Kernel::quartic: return &splat_point<Kernel::quartic>;
-        case Kernel::triangular: return &splat_point<Kernel::triangular>;
-        case Kernel::uniform: return &splat_point<Kernel::uniform>;
-        case Kernel::triweight: return &splat_point<Kernel::triweight>;
-        case Kernel::epanechnikov: return &splat_point<Kernel::epanechnikov>;
-        case Kernel::gaussian: return &splat_point<Kernel::gaussian>;
+        case Kernel::quartic: return splat_for_cpu<Kernel::quartic>();
+        case Kernel::triangular: return splat_for_cpu<Kernel::triangular>();
+        case Kernel::uniform: return splat_for_cpu<Kernel::uniform>();
+        case Kernel::triweight: return splat_for_cpu<Kernel::triweight>();
+        case Kernel::epanechnikov: return splat_for_cpu<Kernel::epanechnikov>();
+        case Kernel::gaussian: return splat_for_cpu<Kernel::gaussian>();
     }
-    return &splat_point<Kernel::quartic>;
+    return splat_for_cpu<Kernel::quartic>();
 }
 
 void validate(std::span<const model::Point> points, const GridSpec& grid, const KdeParams& params) {
@@ -331,17 +439,13 @@ std::vector<float> kernel_density(std::span<const model::Point> points, const Gr
             const auto lo = static_cast<long long>(band * kBandRows);
             const auto hi = std::min(lo + kBandRows, static_cast<long long>(rows));
             scratch.acc.assign(static_cast<std::size_t>(hi - lo) * columns, 0.0);
-            std::size_t in_batch = 0;
-            for (std::size_t k = band_start[band]; k < band_start[band + 1]; ++k) {
-                splat(job, band_points[k], lo, hi, scratch);
-                if (++in_batch == kProgressBatch) {
-                    work_done.fetch_add(in_batch, std::memory_order_relaxed);
-                    in_batch = 0;
-                    if (stop.load(std::memory_order_relaxed)) return;
-                    if (after_batch) after_batch();
-                }
+            for (std::size_t k = band_start[band]; k < band_start[band + 1]; k += kProgressBatch) {
+                const std::size_t batch = std::min(kProgressBatch, band_start[band + 1] - k);
+                splat(job, std::span<const std::size_t>(band_points).subspan(k, batch), lo, hi, scratch);
+                work_done.fetch_add(batch, std::memory_order_relaxed);
+                if (stop.load(std::memory_order_relaxed)) return;
+                if (after_batch) after_batch();
             }
-            work_done.fetch_add(in_batch, std::memory_order_relaxed);
             float* out = result.data() + static_cast<std::size_t>(lo) * columns;
             for (std::size_t k = 0; k < scratch.acc.size(); ++k) out[k] = static_cast<float>(scratch.acc[k]);
         }

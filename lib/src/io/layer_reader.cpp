@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "io/detail/gdal_errors.hpp"
+#include "io/detail/huge_pages.hpp"
 #include "io/detail/ogr_geometry_in.hpp"
 #include "trygg/error.hpp"
 #include "trygg/io/category_vocabulary.hpp"
@@ -220,12 +221,6 @@ std::optional<model::TimePoint> ogr_time(const OGRFeature& feature, int i) {
     return model::TimePoint{std::chrono::seconds{secs}};
 }
 
-struct Pending {
-    model::Feature feature;
-    std::string raw_time;  // text still to parse once the column's date order is known
-    std::optional<model::Rejection> rejection;
-};
-
 }  // namespace
 
 std::vector<LayerChoice> choose_layers(const std::string& source, const ReadOptions& options, bool all) {
@@ -341,7 +336,23 @@ model::Layer read_layer(const std::string& source, const LayerChoice& choice, co
 
     const bool is_csv = is_csv_like(source);
     const auto expected = model::expected_geometry(choice.kind);
-    std::vector<Pending> pending;
+    // Features are read straight into out.features; the few rejected rows are remembered by
+    // position and taken out at the end, so the layer is never held twice.
+    std::vector<std::pair<std::size_t, model::Rejection>> rejections;  // by position in out.features
+    std::vector<std::pair<std::size_t, std::string>> raw_times;  // text times to parse once the
+                                                                 // column's date order is known
+    // Room for every feature at once: growing a vector of a million features by doubling moves
+    // each about twice and holds two copies at the last step. A CSV has no stored count, but
+    // GDAL counts its lines in a fraction of the time those moves take.
+    {
+        GIntBig count = -1;
+        if (layer->TestCapability(OLCFastFeatureCount)) count = layer->GetFeatureCount(FALSE);
+        else if (is_csv) count = layer->GetFeatureCount(TRUE);
+        if (count > 0) {
+            out.features.reserve(static_cast<std::size_t>(count));
+            detail::advise_huge_pages(out.features.data(), out.features.capacity() * sizeof(model::Feature));
+        }
+    }
     const auto field_text = [](const OGRFeature& f, int i) {
         return f.IsFieldSetAndNotNull(i) ? std::string(f.GetFieldAsString(i)) : std::string();
     };
@@ -350,8 +361,9 @@ model::Layer read_layer(const std::string& source, const LayerChoice& choice, co
     std::int64_t row = 0;
     for (auto& feature : *layer) {
         ++row;
-        Pending p;
-        model::Feature& f = p.feature;
+        const std::size_t position = out.features.size();
+        model::Feature& f = out.features.emplace_back();
+        std::optional<model::Rejection> rejection;
         f.fid = feature->GetFID() == OGRNullFID ? row : static_cast<std::int64_t>(feature->GetFID());
         f.attributes.reserve(out.fields.size());
         for (std::size_t i = 0; i < out.fields.size(); ++i)
@@ -359,7 +371,7 @@ model::Layer read_layer(const std::string& source, const LayerChoice& choice, co
         f.id = id_i >= 0 && feature->IsFieldSetAndNotNull(id_i) ? field_text(*feature, id_i) : std::to_string(f.fid);
 
         auto reject = [&](RejectReason reason, std::string detail) {
-            if (!p.rejection) p.rejection = model::Rejection{f.fid, f.id, reason, std::move(detail), {}, f.attributes};
+            if (!rejection) rejection = model::Rejection{f.fid, f.id, reason, std::move(detail), {}, f.attributes};
         };
 
         // CSV x/y columns: the point is made here from the text, so that a cell that is not a
@@ -375,7 +387,7 @@ model::Layer read_layer(const std::string& source, const LayerChoice& choice, co
                 reject(RejectReason::bad_number, "coordinate " + std::string(e.what()));
             }
         }
-        if (!p.rejection) {
+        if (!rejection) {
             const OGRGeometry* source_geometry =
                 csv_point ? static_cast<const OGRGeometry*>(&*csv_point) : feature->GetGeometryRef();
             auto g = detail::read_ogr_geometry(source_geometry, expected, geographic);
@@ -394,7 +406,8 @@ model::Layer read_layer(const std::string& source, const LayerChoice& choice, co
         if (time_i >= 0) {
             const auto type = defn->GetFieldDefn(time_i)->GetType();
             if (type == OFTDate || type == OFTDateTime) f.time = ogr_time(*feature, time_i);
-            else p.raw_time = field_text(*feature, time_i);
+            else if (std::string text = field_text(*feature, time_i); !text.empty())
+                raw_times.emplace_back(position, std::move(text));
         }
         struct NumberRole {
             int index;
@@ -420,39 +433,55 @@ model::Layer read_layer(const std::string& source, const LayerChoice& choice, co
             if (*weight < 0) reject(RejectReason::bad_number, "weight " + std::to_string(*weight) + " is negative");
             f.weight = *weight;
         }
-        pending.push_back(std::move(p));
+        if (rejection) rejections.emplace_back(position, std::move(*rejection));
         if (progress && row % 4096 == 0) progress(row);
     }
     out.feature_count = row;
     if (progress) progress(row);
 
     // Text times: decide the column's day/month order from all its values, then parse.
-    if (time_i >= 0) {
+    if (!raw_times.empty()) {
+        std::vector<bool> rejected(out.features.size(), false);
+        for (const auto& [position, rejection] : rejections) rejected[position] = true;
         std::vector<std::string_view> samples;
-        for (const auto& p : pending)
-            if (!p.raw_time.empty()) samples.push_back(p.raw_time);
+        samples.reserve(raw_times.size());
+        for (const auto& [position, text] : raw_times) samples.push_back(text);
         TimeFormat format = options.time_format;
         if (format.order == DateOrder::auto_detect && format.strptime_format.empty())
             format.order = detect_date_order(samples);
-        for (auto& p : pending) {
-            if (p.raw_time.empty() || p.rejection) continue;
-            const TimeParseResult parsed = parse_time(p.raw_time, format);
-            if (parsed.ok()) p.feature.time = parsed.time;
-            else if (parsed.failed())
-                p.rejection = model::Rejection{p.feature.fid, p.feature.id, RejectReason::bad_time,
-                                               parsed.detail() + " (field '" + out.time_field + "')", {},
-                                               p.feature.attributes};
+        bool bad_times = false;
+        for (const auto& [position, text] : raw_times) {
+            if (rejected[position]) continue;
+            model::Feature& f = out.features[position];
+            const TimeParseResult parsed = parse_time(text, format);
+            if (parsed.ok()) {
+                f.time = parsed.time;
+            } else if (parsed.failed()) {
+                rejections.emplace_back(position, model::Rejection{f.fid, f.id, RejectReason::bad_time,
+                                                                   parsed.detail() + " (field '" + out.time_field + "')",
+                                                                   {}, f.attributes});
+                bad_times = true;
+            }
         }
+        if (bad_times)
+            std::stable_sort(rejections.begin(), rejections.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
     }
 
-    out.features.reserve(pending.size());
-    for (auto& p : pending) {
-        if (p.rejection) {
-            p.rejection->geometry = std::move(p.feature.geometry);
-            out.rejects.add(std::move(*p.rejection));
-        } else {
-            out.features.push_back(std::move(p.feature));
+    // Rejected rows leave out.features (their geometry goes with the rejection), in row order.
+    if (!rejections.empty()) {
+        std::size_t kept = 0, next = 0;
+        for (std::size_t i = 0; i < out.features.size(); ++i) {
+            if (next < rejections.size() && rejections[next].first == i) {
+                model::Rejection& rejection = rejections[next++].second;
+                rejection.geometry = std::move(out.features[i].geometry);
+                out.rejects.add(std::move(rejection));
+                continue;
+            }
+            if (kept != i) out.features[kept] = std::move(out.features[i]);
+            ++kept;
         }
+        out.features.erase(out.features.begin() + static_cast<std::ptrdiff_t>(kept), out.features.end());
     }
     return out;
 }

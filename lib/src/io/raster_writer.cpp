@@ -5,10 +5,12 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <mutex>
 #include <utility>
+#include <vector>
 
 #include "io/detail/gdal_errors.hpp"
 #include "trygg/error.hpp"
@@ -36,8 +38,17 @@ GDALDatasetUniquePtr open_raster(const std::string& path) {
 
 }  // namespace
 
+std::optional<RasterCompression> raster_compression_from_string(std::string_view name) {
+    if (name == "deflate") return RasterCompression::deflate;
+    if (name == "zstd") return RasterCompression::zstd;
+    if (name == "lzw") return RasterCompression::lzw;
+    if (name == "none") return RasterCompression::none;
+    return std::nullopt;
+}
+
 void write_geotiff(const std::string& path, const RasterGrid& grid, std::span<const float> values,
-                   float nodata, const std::string& crs, const WriteOptions& options) {
+                   float nodata, const std::string& crs, const WriteOptions& options,
+                   RasterCompression compression) {
     const ErrorLocation where{path, {}, {}, {}};
     if (grid.columns <= 0 || grid.rows <= 0) {
         throw UsageError("raster of " + std::to_string(grid.columns) + " x " +
@@ -73,10 +84,23 @@ void write_geotiff(const std::string& path, const RasterGrid& grid, std::span<co
     if (driver == nullptr) throw DataError("GDAL has no GTiff driver", where);
 
     CPLStringList creation_options;
-    creation_options.SetNameValue("COMPRESS", "DEFLATE");
+    // Level 1 of DEFLATE and ZSTD: the float mantissas' low bits are noise to a compressor, so
+    // higher levels spend 1.7x (DEFLATE 6) to 2.4x (ZSTD 9) the time for 3-5 % smaller files.
+    switch (compression) {
+        case RasterCompression::deflate:
+            creation_options.SetNameValue("COMPRESS", "DEFLATE");
+            creation_options.SetNameValue("ZLEVEL", "1");
+            break;
+        case RasterCompression::zstd:
+            creation_options.SetNameValue("COMPRESS", "ZSTD");
+            creation_options.SetNameValue("ZSTD_LEVEL", "1");
+            break;
+        case RasterCompression::lzw: creation_options.SetNameValue("COMPRESS", "LZW"); break;
+        case RasterCompression::none: break;
+    }
     // Predictor 3 (floating point) stores byte-planed differences of neighbouring floats,
-    // which DEFLATE compresses far better than the raw IEEE values of a smooth surface.
-    creation_options.SetNameValue("PREDICTOR", "3");
+    // which compress far better than the raw IEEE values of a smooth surface.
+    if (compression != RasterCompression::none) creation_options.SetNameValue("PREDICTOR", "3");
     if (grid.columns > tile_size || grid.rows > tile_size) {
         creation_options.SetNameValue("TILED", "YES");
         creation_options.SetNameValue("BLOCKXSIZE", std::to_string(tile_size).c_str());
@@ -106,11 +130,36 @@ void write_geotiff(const std::string& path, const RasterGrid& grid, std::span<co
             throw DataError("cannot set the nodata value: " + gdal_message("unknown error"),
                             where);
         }
-        // GDAL's RasterIO takes a non-const buffer even for writing; it does not modify it.
-        if (band->RasterIO(GF_Write, 0, 0, grid.columns, grid.rows,
-                           const_cast<float*>(values.data()), grid.columns, grid.rows,
-                           GDT_Float32, 0, 0, nullptr) != CE_None) {
-            throw DataError("cannot write the cells: " + gdal_message("unknown error"), where);
+        // Block by block through one reused block buffer, straight to the encoder: RasterIO of
+        // the whole grid would first copy it into GDAL's block cache (another 16 MB for a
+        // 2000 x 2000 grid, every page of it faulted in) and compress on close. Cells of edge
+        // blocks beyond the grid are padding no reader sees; they get `nodata`.
+        int block_columns = 0, block_rows = 0;
+        band->GetBlockSize(&block_columns, &block_rows);
+        std::vector<float> block(static_cast<std::size_t>(block_columns) *
+                                 static_cast<std::size_t>(block_rows));
+        const int blocks_across = (grid.columns + block_columns - 1) / block_columns;
+        const int blocks_down = (grid.rows + block_rows - 1) / block_rows;
+        for (int by = 0; by < blocks_down; ++by) {
+            for (int bx = 0; bx < blocks_across; ++bx) {
+                const int x0 = bx * block_columns, y0 = by * block_rows;
+                const int width = std::min(block_columns, grid.columns - x0);
+                const int height = std::min(block_rows, grid.rows - y0);
+                if (width < block_columns || height < block_rows)
+                    std::fill(block.begin(), block.end(), nodata);
+                for (int r = 0; r < height; ++r) {
+                    const auto from = values.begin() +
+                                      static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y0 + r) *
+                                                                      static_cast<std::size_t>(grid.columns) +
+                                                                  static_cast<std::size_t>(x0));
+                    std::copy(from, from + width,
+                              block.begin() + static_cast<std::ptrdiff_t>(r) * block_columns);
+                }
+                if (band->WriteBlock(bx, by, block.data()) != CE_None) {
+                    throw DataError("cannot write the cells: " + gdal_message("unknown error"),
+                                    where);
+                }
+            }
         }
         // Compression and the final directory are written on close; GDAL 3.6 reports a
         // failure there only through the error state.

@@ -43,11 +43,17 @@ std::optional<Point> anchor(const Geometry& geometry) {
 
 FilterReport filter_features(Layer& layer, const FeatureFilter& filter) {
     FilterReport report;
+    const bool none = filter.categories.empty() && !filter.from && !filter.to && filter.within.empty();
+    if (none) {
+        report.kept = layer.features.size();
+        return report;
+    }
     std::optional<index::AreaIndex> areas;
     if (!filter.within.empty()) areas.emplace(filter.within);
-    std::vector<Feature> kept;
-    kept.reserve(layer.features.size());
-    for (auto& f : layer.features) {
+    // Kept features move down in place (order kept), so the layer is never held twice.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        Feature& f = layer.features[i];
         const char* reason = nullptr;
         if (!filter.categories.empty() &&
             std::find(filter.categories.begin(), filter.categories.end(), f.category) == filter.categories.end())
@@ -65,10 +71,11 @@ FilterReport filter_features(Layer& layer, const FeatureFilter& filter) {
         if (reason) {
             ++report.left_out[reason];
         } else {
-            kept.push_back(std::move(f));
+            if (kept != i) layer.features[kept] = std::move(f);
+            ++kept;
         }
     }
-    layer.features = std::move(kept);
+    layer.features.erase(layer.features.begin() + static_cast<std::ptrdiff_t>(kept), layer.features.end());
     report.kept = layer.features.size();
     return report;
 }

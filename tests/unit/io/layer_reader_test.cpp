@@ -90,6 +90,23 @@ TEST(LayerReader, EveryValidationRuleRejectsWithItsReason) {
     }
 }
 
+// Rejections found while reading (coordinates, numbers) and those found after it (text times,
+// parsed once the column's day/month order is known) come out in row order, and the kept
+// features keep theirs.
+TEST(LayerReader, RejectsAndFeaturesStayInRowOrder) {
+    const auto ids = [](const auto& items) {
+        std::vector<std::string> out;
+        for (const auto& item : items) out.push_back(item.id);
+        return out;
+    };
+    auto csv = read_layer_as(fixture("reports_us.csv"), Kind::reports, {});
+    EXPECT_EQ(ids(csv.rejects.rejections()), (std::vector<std::string>{"103", "105", "107"}));
+    EXPECT_EQ(ids(csv.features), (std::vector<std::string>{"101", "102", "104", "106"}));
+    auto geojson = read_layer_as(fixture("reports_bad.geojson"), Kind::reports, {});
+    EXPECT_EQ(ids(geojson.rejects.rejections()), (std::vector<std::string>{"2", "3", "4", "5", "6"}));
+    EXPECT_EQ(ids(geojson.features), (std::vector<std::string>{"1", "7"}));
+}
+
 TEST(LayerReader, UsCsvWithLatitudeLongitudeAndUsDates) {
     auto layer = read_layer_as(fixture("reports_us.csv"), Kind::reports, {});
     EXPECT_EQ(layer.feature_count, 7);

@@ -208,3 +208,45 @@ TEST_F(RasterWriterTest, RefusedWrites) {
                  UsageError);
     EXPECT_EQ(file_count(), 1u);
 }
+
+TEST_F(RasterWriterTest, EveryCompressionKeepsTheValuesAndIsRepeatable) {
+    // 600 x 300 cells: 3 x 2 tiles of 256, the right and bottom ones partial.
+    const RasterGrid grid{0.0, 1000.0, 1.0, 600, 300};
+    std::vector<float> values(600 * 300);
+    for (std::size_t i = 0; i < values.size(); ++i)
+        values[i] = static_cast<float>(i % 977) * 0.37f - 11.0f;
+    const std::pair<const char*, const char*> cases[] = {
+        {"deflate", "DEFLATE"}, {"zstd", "ZSTD"}, {"lzw", "LZW"}, {"none", nullptr}};
+    for (const auto& [name, gdal_name] : cases) {
+        SCOPED_TRACE(name);
+        const auto compression = raster_compression_from_string(name);
+        ASSERT_TRUE(compression.has_value());
+        const std::string first = path(std::string(name) + "1.tif");
+        const std::string second = path(std::string(name) + "2.tif");
+        write_geotiff(first, grid, values, -1.0f, "EPSG:32619", {}, *compression);
+        write_geotiff(second, grid, values, -1.0f, "EPSG:32619", {}, *compression);
+        {
+            auto dataset = open_raster(first);
+            ASSERT_TRUE(dataset);
+            const char* found = dataset->GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE");
+            if (gdal_name == nullptr) {
+                EXPECT_EQ(found, nullptr);
+            } else {
+                ASSERT_NE(found, nullptr);
+                EXPECT_STREQ(found, gdal_name);
+            }
+            std::vector<float> read(values.size());
+            ASSERT_EQ(dataset->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, 600, 300, read.data(), 600,
+                                                          300, GDT_Float32, 0, 0, nullptr),
+                      CE_None);
+            EXPECT_EQ(read, values);
+        }
+        std::ifstream a(first, std::ios::binary), b(second, std::ios::binary);
+        const std::string bytes_a{std::istreambuf_iterator<char>(a), {}};
+        const std::string bytes_b{std::istreambuf_iterator<char>(b), {}};
+        EXPECT_FALSE(bytes_a.empty());
+        EXPECT_TRUE(bytes_a == bytes_b) << "two writes of the same grid differ";
+    }
+    EXPECT_FALSE(raster_compression_from_string("DEFLATE").has_value());
+    EXPECT_FALSE(raster_compression_from_string("jpeg").has_value());
+}

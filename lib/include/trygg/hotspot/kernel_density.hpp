@@ -101,8 +101,10 @@ struct KdeParams {
 // Kernel density of `points` on `grid`: rows*columns values, row-major, top row first.
 // Throws UsageError for invalid parameters (radius <= 0, size mismatch, bad grid) and DataError
 // (with the point index as feature) for a non-finite coordinate, weight or a radius <= 0.
-// Cost: O(points * (r/cell)^2 + cells); memory: the float output, one double accumulator band
-// of 128 rows per thread, and the list of points per band.
+// Cost: O(points * (r/cell)^2 + cells): per point and row, the run of cells inside the disc is
+// found by binary search and filled four cells at a time (AVX2 when the CPU has it; the same bits
+// either way). Memory: the float output, one double accumulator band of 128 rows per thread, and
+// the list of points per band.
 std::vector<float> kernel_density(std::span<const model::Point> points, const GridSpec& grid,
                                   const KdeParams& params);
 

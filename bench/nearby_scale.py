@@ -9,7 +9,8 @@ of the child process), with the load average at the start of each run:
   setup   --max-distance 0.01: read, build and node the graph, snap, write the stops; no search
   search  --max-distance 780 --area-buffer 0: the same plus the bounded searches and the links
   areas   --max-distance 780 (default --area-buffer 25): plus the walking-area polygons; only
-          with --areas, it is slow (measured 2026-11-23: 402 s, see bench/README.md)
+          with --areas, it is slow (measured 2026-11-23: 402 s with one buffer of the separate
+          pieces, 65 s CPU with the pieces joined into trails; see bench/README.md)
 so search - setup is the cost of the searches and of writing their links.
 
   python3 bench/nearby_scale.py [--trygg BUILD/tools/trygg/trygg] [--grid 226] [--stops 1000]

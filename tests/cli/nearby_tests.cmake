@@ -62,6 +62,19 @@ trygg_cli_test(nearby.json EXIT 0 STDOUT_CONTAINS "\"library\": {\n          \"c
 trygg_cli_test(nearby.max_distance EXIT 0 STDOUT_CONTAINS "\"links\": 1,"
   CLEAN ${TRYGG_CLI_TMP}/nearby_100m.gpkg
   ARGS nearby ${nb_inputs} -o ${TRYGG_CLI_TMP}/nearby_100m.gpkg --max-distance 100 --json --quiet)
+# An OSM extract (hand-made tests/data/nearby_osm.osm): the highway ways the walkway selection
+# leaves out (a foot=no tertiary road, a motorway, a road under construction) are counted per
+# reason on stderr and in --json; the footway and the residential street make the network.
+trygg_cli_test(nearby.osm_left_out EXIT 0
+  STDERR_CONTAINS "from 2 lines; left out foot_no 1; left out highway_not_walkable 1; left out motorway_trunk 1"
+  CLEAN ${TRYGG_CLI_TMP}/nearby_osm.gpkg
+  ARGS nearby --walkways nearby_osm.osm --stops nearby_osm.osm --activities nearby_osm.osm
+  -o ${TRYGG_CLI_TMP}/nearby_osm.gpkg)
+trygg_cli_test(nearby.osm_left_out_json EXIT 0
+  STDOUT_CONTAINS "\"left_out\": {\n      \"foot_no\": 1,\n      \"highway_not_walkable\": 1,\n      \"motorway_trunk\": 1\n    }"
+  CLEAN ${TRYGG_CLI_TMP}/nearby_osm_json.gpkg
+  ARGS nearby --walkways nearby_osm.osm --stops nearby_osm.osm --activities nearby_osm.osm
+  -o ${TRYGG_CLI_TMP}/nearby_osm_json.gpkg --json --quiet)
 add_test(NAME cli.nearby.lists
   COMMAND ${CMAKE_COMMAND} -DTRYGG=$<TARGET_FILE:trygg> -DWORKDIR=${TRYGG_CLI_DATA} -DOUT=${TRYGG_CLI_TMP}
     -DGOLDEN_DIR=${TRYGG_CLI_GOLDEN} -P ${CMAKE_CURRENT_SOURCE_DIR}/nearby_list_check.cmake)

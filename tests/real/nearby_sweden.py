@@ -56,9 +56,19 @@ def coords(wkt):
 
 # --- the walkable segments, in EPSG:3006 -------------------------------------------------------
 segments = []
+# Highway ways the walkway selection leaves out, by reason, counted here from the tags.
+left_out = {"foot_no": 0, "foot_private": 0, "motorway_trunk": 0, "highway_not_walkable": 0}
 for row in ogr_csv([pbf, "lines", "-t_srs", "EPSG:3006", "-lco", "GEOMETRY=AS_WKT",
                     "-select", "highway,other_tags"]):
     tags = row["other_tags"] or ""
+    if row["highway"] and '"foot"=>"no"' in tags:
+        left_out["foot_no"] += 1
+    elif row["highway"] and '"foot"=>"private"' in tags:
+        left_out["foot_private"] += 1
+    elif row["highway"] in ("motorway", "motorway_link", "trunk", "trunk_link"):
+        left_out["motorway_trunk"] += 1
+    elif row["highway"] and row["highway"] not in WALKABLE:
+        left_out["highway_not_walkable"] += 1
     if row["highway"] not in WALKABLE or '"foot"=>"no"' in tags or '"foot"=>"private"' in tags:
         continue
     pts = coords(row["WKT"])
@@ -159,6 +169,16 @@ if not hallstahammar:
 for i in hallstahammar:
     if i in got_snapped or i not in big["stops_not_on_network"]:
         problems.append(f"Hallstahammar stop {i} is not reported as off the Södermalm network")
+
+# --- what the walkway selection left out is counted, not silently dropped ---------------------
+got_left_out = big["network"]["left_out"]
+for reason, n in left_out.items():
+    if got_left_out.get(reason, 0) != n:
+        problems.append(f"left out {reason}: trygg reports {got_left_out.get(reason, 0)}, the tags say {n}")
+if left_out["foot_no"] == 0:
+    problems.append("no foot=no way in the Södermalm extract (expected Hornsgatan's)")
+if f"left out foot_no {left_out['foot_no']}" not in big_err:
+    problems.append(f"stderr does not report the {left_out['foot_no']} foot=no ways:\n{big_err}")
 
 # --- the links ------------------------------------------------------------------------------
 if big["links"] != len(big_links) or len(big_links) < 200:

@@ -26,11 +26,11 @@
 #include "trygg/io/atomic_output.hpp"
 #include "trygg/io/layer_writer.hpp"
 #include "trygg/io/working_crs.hpp"
+#include "trygg/io/osm_profile.hpp"
 #include "trygg/network/components.hpp"
 #include "trygg/network/nearby.hpp"
-#include "trygg/network/snapping.hpp"
+#include "trygg/network/nearby_job.hpp"
 #include "trygg/network/walk_graph.hpp"
-#include "trygg/network/walking_area.hpp"
 
 namespace trygg::cli {
 
@@ -144,17 +144,34 @@ public:
         const model::Layer& activities = layers[walkways_.size() + 1];
         const std::string working_crs = stops.working_crs;
 
-        // The network.
+        // The network, the snapping, the searches and the walking areas (network/nearby_job.hpp).
+        network::NearbyJobOptions options;
+        options.limit_m = limit;
+        options.max_snap_m = max_snap_m_;
+        options.node_intersections = node_intersections_;
+        options.all_highways = all_highways_;
+        options.tiny_component_m = tiny_component_m_;
+        options.threads = threads_;
+        options.area_buffer_m = area_buffer_m_;
+        Progress progress("searching", input_.quiet);
+        Progress area_progress("walking areas", input_.quiet);
+        options.search_progress = [&progress](double done) { progress.fraction(done); };
+        options.area_progress = [&area_progress](double done) { area_progress.fraction(done); };
         std::vector<const model::Layer*> walkway_layers;
         for (std::size_t i = 0; i < walkways_.size(); ++i) walkway_layers.push_back(&layers[i]);
-        network::WalkGraphOptions graph_options;
-        graph_options.node_intersections = node_intersections_;
-        graph_options.walkable_only = !all_highways_;
-        const network::WalkGraphBuild build = network::build_walk_graph(walkway_layers, graph_options);
+        network::NearbyJob job = network::run_nearby(walkway_layers, stops, activities, options);
+        progress.finish();
+        area_progress.finish();
+        // What the OSM selection left out of an extract is counted with the rest.
+        for (const auto& w : walkways_)
+            for (const auto& [reason, n] : io::osm_left_out(w, model::Kind::walkways)) job.build.left_out[reason] += n;
+        const network::WalkGraphBuild& build = job.build;
         const network::WalkGraph& graph = build.graph;
-        if (graph.edge_count() == 0)
-            throw DataError("no walkable lines in the walking network", {walkways_.front(), layers.front().name, {}, {}});
-        const network::Components components = network::connected_components(graph);
+        const network::Components& components = job.components;
+        const std::vector<network::StopNearby>& results = job.results;
+        std::vector<std::string> unsnapped_stops;
+        for (std::size_t i : job.stops_not_on_network) unsnapped_stops.push_back(stops.features[i].id);
+        const std::size_t unsnapped_activities = job.activities_not_on_network, tiny_stops = job.stops_on_tiny_component;
         if (!input_.quiet) {
             std::cerr << "trygg nearby: network of " << graph.edge_count() << " edges, " << graph.node_count()
                       << " nodes, " << round_to(graph.total_length_m() / 1000.0, 0.1) << " km in " << components.info.size()
@@ -163,37 +180,6 @@ public:
             for (const auto& [reason, n] : build.left_out) std::cerr << "; left out " << reason << " " << n;
             if (node_intersections_) std::cerr << "; " << build.intersections_added << " crossing vertices added";
             std::cerr << "\n";
-        }
-
-        // Snapping.
-        const network::EdgeSnapper snapper(graph);
-        std::vector<network::Access> stop_access(stops.features.size());
-        std::vector<network::Access> activity_access(activities.features.size());
-        std::vector<std::string> unsnapped_stops;
-        std::size_t tiny_stops = 0, unsnapped_activities = 0;
-        std::vector<std::optional<std::uint32_t>> stop_component(stops.features.size());
-        for (std::size_t i = 0; i < stops.features.size(); ++i) {
-            const model::Feature& f = stops.features[i];
-            const auto* p = std::get_if<model::Point>(&f.geometry);
-            if (!p) throw DataError("a stop is not a point", {stops.source, stops.name, f.fid, {}});
-            if (auto s = snapper.snap(*p, max_snap_m_)) {
-                stop_access[i].push_back(*s);
-                stop_component[i] = components.of_edge(graph, s->position.edge);
-                if (components.tiny(*stop_component[i], tiny_component_m_)) ++tiny_stops;
-            } else {
-                unsnapped_stops.push_back(f.id);
-            }
-        }
-        for (std::size_t i = 0; i < activities.features.size(); ++i) {
-            const model::Feature& f = activities.features[i];
-            if (const auto* p = std::get_if<model::Point>(&f.geometry)) {
-                if (auto s = snapper.snap(*p, max_snap_m_)) activity_access[i].push_back(*s);
-            } else if (const auto* mp = std::get_if<model::MultiPolygon>(&f.geometry)) {
-                activity_access[i] = snapper.snap_area(*mp, max_snap_m_);
-            }
-            if (activity_access[i].empty()) ++unsnapped_activities;
-        }
-        if (!input_.quiet) {
             if (!unsnapped_stops.empty()) {
                 std::cerr << "trygg nearby: " << unsnapped_stops.size() << " of " << stops.features.size()
                           << " stops are farther than " << max_snap_m_ << " m from a walkway and reach nothing:";
@@ -207,16 +193,6 @@ public:
                 std::cerr << "trygg nearby: " << tiny_stops << " stops lie on a network piece shorter than "
                           << tiny_component_m_ << " m, cut off from the main network (field tiny_component)\n";
         }
-
-        // The searches.
-        network::NearbyOptions options;
-        options.limit_m = limit;
-        options.threads = threads_ ? threads_ : std::max(1u, std::thread::hardware_concurrency());
-        Progress progress("searching", input_.quiet);
-        options.progress = [&progress](double done) { progress.fraction(done); };
-        const std::vector<network::StopNearby> results =
-            network::find_nearby(graph, stop_access, activity_access, options, areas);
-        progress.finish();
 
         std::vector<std::string> categories;
         for (const auto& f : activities.features) categories.push_back(category_of(f));
@@ -239,19 +215,14 @@ public:
             links_writer.emplace(layer_sibling(output_.output, "links"), write);
             if (areas) areas_writer.emplace(layer_sibling(output_.output, "areas"), write);
         }
-        write_stops(main_writer, stops, stop_access, stop_component, components, results, summaries, activities,
+        write_stops(main_writer, stops, job.stop_access, job.stop_component, components, results, summaries, activities,
                     all_categories, to_output.get());
         write_links(links_writer ? *links_writer : main_writer, stops, activities, results, categories,
                     to_output.get());
-        if (areas) {
-            Progress area_progress("walking areas", input_.quiet);
-            write_areas(areas_writer ? *areas_writer : main_writer, graph, stops, stop_access, results, limit,
-                        to_output.get(), area_progress);
-            area_progress.finish();
-        }
+        if (areas) write_areas(areas_writer ? *areas_writer : main_writer, stops, results, job.areas, limit, to_output.get());
         std::optional<io::AtomicOutput> md;
         if (!list_md_.empty())
-            md = write_markdown(stops, stop_access, activities, results, summaries, categories, limit, write);
+            md = write_markdown(stops, job.stop_access, activities, results, summaries, categories, limit, write);
         std::optional<io::VectorWriter> csv;
         if (!list_csv_.empty()) {
             io::WriteOptions csv_write = write;
@@ -384,9 +355,9 @@ private:
         }
     }
 
-    void write_areas(io::VectorWriter& writer, const network::WalkGraph& graph, const model::Layer& stops,
-                     const std::vector<network::Access>& access, const std::vector<network::StopNearby>& results,
-                     double limit, const io::CoordinateTransform* to_output, Progress& progress) const {
+    void write_areas(io::VectorWriter& writer, const model::Layer& stops, const std::vector<network::StopNearby>& results,
+                     std::vector<model::MultiPolygon>& areas, double limit,
+                     const io::CoordinateTransform* to_output) const {
         writer.add_layer("areas", io::LayerGeometry::polygon,
                          {{"stop_id", FieldType::string},
                           {"stop_name", FieldType::string},
@@ -394,16 +365,10 @@ private:
                           {"minutes", FieldType::real},
                           {"network_m", FieldType::real},
                           {"area_m2", FieldType::real}});
-        network::WalkingAreaOptions options;
-        options.buffer_m = area_buffer_m_;
         for (std::size_t i = 0; i < results.size(); ++i) {
-            progress.fraction(static_cast<double>(i) / static_cast<double>(results.size()));
-            if (access[i].empty()) continue;
+            model::MultiPolygon& area = areas[i];
+            if (area.empty()) continue;  // not on the network
             const model::Feature& stop = stops.features[i];
-            // The walk from the stop to its walkway is part of the area too.
-            const model::MultiLineString leg{{std::get<model::Point>(stop.geometry), access[i].front().on_network}};
-            model::MultiPolygon area = network::walking_area(graph, results[i].area, options, leg);
-            if (area.empty()) continue;
             double network_m = 0.0;
             for (const auto& p : results[i].area) network_m += p.to_m - p.from_m;
             const double area_m2 = boost::geometry::area(index::to_boost(area));

@@ -1,10 +1,16 @@
 #include "trygg/io/osm_profile.hpp"
 
 #include <cpl_vsi.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include <algorithm>
 #include <cctype>
 #include <mutex>
+
+#include "io/detail/gdal_errors.hpp"
+#include "trygg/error.hpp"
+#include "trygg/io/gdal_setup.hpp"
 
 namespace trygg::io {
 
@@ -36,6 +42,12 @@ attributes=name,type
 other_tags=no
 )INI";
 
+constexpr const char* walkway_filter =
+    "highway IN ('footway','path','pedestrian','living_street','residential','service',"
+    "'steps','track','cycleway','unclassified','tertiary','tertiary_link','secondary',"
+    "'secondary_link','primary','primary_link','bridleway','corridor','road') "
+    "AND (foot IS NULL OR foot NOT IN ('no','private'))";
+
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -66,14 +78,8 @@ std::optional<OsmSelection> osm_selection(model::Kind kind) {
                                 "amenity"};
         case Kind::walkways:
             // Walkable highways (docs/data-model.md): never motorways or trunk roads, and not
-            // where foot=no.
-            return OsmSelection{
-                "lines",
-                "highway IN ('footway','path','pedestrian','living_street','residential','service',"
-                "'steps','track','cycleway','unclassified','tertiary','tertiary_link','secondary',"
-                "'secondary_link','primary','primary_link','bridleway','corridor','road') "
-                "AND (foot IS NULL OR foot NOT IN ('no','private'))",
-                "highway"};
+            // where foot=no (osm_left_out counts what this leaves out).
+            return OsmSelection{"lines", walkway_filter, "highway"};
         case Kind::buildings: return OsmSelection{"multipolygons", "building IS NOT NULL", "building"};
         case Kind::areas:
             return OsmSelection{"multipolygons",
@@ -83,6 +89,35 @@ std::optional<OsmSelection> osm_selection(model::Kind kind) {
         case Kind::reports: return std::nullopt;
     }
     return std::nullopt;
+}
+
+std::map<std::string, std::size_t> osm_left_out(const std::string& source, model::Kind kind) {
+    std::map<std::string, std::size_t> out;
+    if (kind != model::Kind::walkways || !is_osm_source(source)) return out;
+    ensure_gdal();
+    const std::string config = "CONFIG_FILE=" + osm_config_path();
+    const char* open_options[] = {config.c_str(), nullptr};
+    CPLErrorReset();
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options, nullptr));
+    if (!ds) throw DataError("cannot open: " + detail::gdal_message("not a readable OSM extract"), {source, {}, {}, {}});
+    OGRLayer* lines = ds->GetLayerByName("lines");
+    if (!lines) return out;
+    const std::string where = std::string("highway IS NOT NULL AND NOT (") + walkway_filter + ")";
+    if (lines->SetAttributeFilter(where.c_str()) != OGRERR_NONE)
+        throw DataError("cannot select the left-out ways: " + detail::gdal_message("bad filter"), {source, "lines", {}, {}});
+    const int highway_i = lines->GetLayerDefn()->GetFieldIndex("highway");
+    const int foot_i = lines->GetLayerDefn()->GetFieldIndex("foot");
+    for (auto& feature : *lines) {
+        const std::string highway = highway_i >= 0 ? feature->GetFieldAsString(highway_i) : "";
+        const std::string foot = foot_i >= 0 && feature->IsFieldSetAndNotNull(foot_i) ? feature->GetFieldAsString(foot_i) : "";
+        if (foot == "no") ++out["foot_no"];
+        else if (foot == "private") ++out["foot_private"];
+        else if (highway == "motorway" || highway == "motorway_link" || highway == "trunk" || highway == "trunk_link")
+            ++out["motorway_trunk"];
+        else ++out["highway_not_walkable"];
+    }
+    return out;
 }
 
 const std::string& osm_config_path() {

@@ -3,6 +3,8 @@
 // tags become attributes, and which OSM layer and tag filter give each kind of layer
 // (street lamps -> lights, man_made=surveillance -> cameras, walkable highways -> walkways...).
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -20,6 +22,14 @@ bool is_osm_source(const std::string& path);
 
 // The kinds an OSM extract can provide (reports cannot come from OSM).
 std::optional<OsmSelection> osm_selection(model::Kind kind);
+
+// What the kind's selection leaves out of the extract, counted per reason, so nothing read is
+// dropped without a count. Walkways: the ways with a highway tag that are not walkable,
+// "foot_no" / "foot_private" (foot=no / foot=private), "motorway_trunk" (motorway, trunk and
+// their links) and "highway_not_walkable" (any other value: construction, proposed, raceway,
+// platform...). One extra pass over the extract's layer; empty for the other kinds and for
+// sources that are not OSM extracts. Throws DataError when the extract cannot be read.
+std::map<std::string, std::size_t> osm_left_out(const std::string& source, model::Kind kind);
 
 // Path of trygg's OSM driver configuration (a GDAL virtual file written on first use), passed as
 // the CONFIG_FILE open option so the tags trygg needs (lit, foot, amenity, camera:direction...)

@@ -1,0 +1,183 @@
+#include "trygg/network/nearby_job.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <tuple>
+
+#include <boost/geometry/algorithms/covered_by.hpp>
+#include <boost/geometry/algorithms/envelope.hpp>
+#include <boost/geometry/index/rtree.hpp>
+
+#include "trygg/error.hpp"
+#include "trygg/index/boost_geometry.hpp"
+#include "trygg/network/snapping.hpp"
+#include "trygg/network/walking_area.hpp"
+
+namespace trygg::network {
+
+namespace {
+
+unsigned thread_count(unsigned asked, std::size_t jobs) {
+    const unsigned wanted = asked ? asked : std::max(1u, std::thread::hardware_concurrency());
+    return std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(std::min<std::size_t>(jobs, 1u << 16))));
+}
+
+// A stop inside an activity's area (a bus stop in a park) is there already: distance 0, however
+// far the walkways take to its edge. A stop whose walkway point is inside the area reaches it
+// with the walk to the walkway. The search alone would send the walker to where a walkway
+// crosses the area's boundary. Candidates come from an R-tree over the areas' boxes, then an
+// exact covered_by test (boundary counts as inside).
+void reach_areas_holding_stops(const model::Layer& stops, const model::Layer& activities,
+                               std::span<const model::Point> stop_points, std::span<const Access> stop_access,
+                               double limit, std::vector<StopNearby>& results) {
+    namespace bg = boost::geometry;
+    namespace bgi = boost::geometry::index;
+    using Entry = std::pair<index::BoostBox, std::size_t>;
+    std::vector<Entry> boxes;
+    std::vector<index::BoostMultiPolygon> shapes(activities.features.size());
+    for (std::size_t a = 0; a < activities.features.size(); ++a) {
+        const auto* mp = std::get_if<model::MultiPolygon>(&activities.features[a].geometry);
+        if (!mp || mp->empty()) continue;
+        shapes[a] = index::to_boost(*mp);
+        boxes.emplace_back(bg::return_envelope<index::BoostBox>(shapes[a]), a);
+    }
+    if (boxes.empty()) return;
+    const bgi::rtree<Entry, bgi::quadratic<16>> tree(boxes.begin(), boxes.end());
+    std::vector<Entry> candidates;
+    for (std::size_t i = 0; i < stops.features.size(); ++i) {
+        if (stop_access[i].empty()) continue;  // not on the network: reaches nothing
+        const model::Point& stop = stop_points[i];
+        const Snap& snap = stop_access[i].front();
+        candidates.clear();
+        tree.query(bgi::intersects(index::BoostBox(stop, stop)), std::back_inserter(candidates));
+        tree.query(bgi::intersects(index::BoostBox(snap.on_network, snap.on_network)), std::back_inserter(candidates));
+        std::sort(candidates.begin(), candidates.end(),
+                  [](const Entry& x, const Entry& y) { return x.second < y.second; });
+        bool changed = false;
+        for (std::size_t k = 0; k < candidates.size(); ++k) {
+            const std::size_t a = candidates[k].second;
+            if (k > 0 && candidates[k - 1].second == a) continue;
+            double distance = -1.0;
+            if (bg::covered_by(stop, shapes[a])) distance = 0.0;
+            else if (bg::covered_by(snap.on_network, shapes[a])) distance = snap.distance_m;
+            if (distance < 0.0 || distance > limit) continue;
+            auto& reached = results[i].reached;
+            const auto it = std::find_if(reached.begin(), reached.end(), [a](const Reach& r) { return r.activity == a; });
+            if (it == reached.end()) reached.push_back({a, distance, 0.0});
+            else if (it->distance_m > distance) *it = {a, distance, 0.0};
+            else continue;
+            changed = true;
+        }
+        if (changed)
+            std::sort(results[i].reached.begin(), results[i].reached.end(), [](const Reach& x, const Reach& y) {
+                return std::tie(x.distance_m, x.activity) < std::tie(y.distance_m, y.activity);
+            });
+    }
+}
+
+}  // namespace
+
+std::vector<model::MultiPolygon> walking_areas(const WalkGraph& graph, std::span<const model::Point> stop_points,
+                                               std::span<const Access> stop_access,
+                                               std::span<const StopNearby> results, double buffer_m,
+                                               int quadrant_segments, unsigned threads,
+                                               const std::function<void(double)>& progress) {
+    std::vector<model::MultiPolygon> areas(results.size());
+    if (!(buffer_m > 0.0)) return areas;
+    WalkingAreaOptions options;
+    options.buffer_m = buffer_m;
+    options.quadrant_segments = quadrant_segments;
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> failed{false};
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    // Each thread takes the next stop (walking_area makes its own GEOS context, so threads share
+    // nothing); the calling thread works too and reports progress. The first error stops all.
+    auto work = [&](bool report) {
+        try {
+            for (std::size_t i; !failed && (i = next.fetch_add(1)) < results.size();) {
+                if (!stop_access[i].empty()) {
+                    // The walk from the stop to its walkway is part of the area too.
+                    const model::MultiLineString leg{{stop_points[i], stop_access[i].front().on_network}};
+                    areas[i] = walking_area(graph, results[i].area, options, leg);
+                }
+                const std::size_t finished = done.fetch_add(1) + 1;
+                if (report && progress) progress(static_cast<double>(finished) / static_cast<double>(results.size()));
+            }
+        } catch (...) {
+            const std::lock_guard lock(error_mutex);
+            if (!error) error = std::current_exception();
+            failed = true;
+        }
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 1; t < thread_count(threads, results.size()); ++t) pool.emplace_back(work, false);
+        work(true);
+    }  // joins
+    if (error) std::rethrow_exception(error);
+    return areas;
+}
+
+NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model::Layer& stops,
+                     const model::Layer& activities, const NearbyJobOptions& options) {
+    NearbyJob job;
+    WalkGraphOptions graph_options;
+    graph_options.node_intersections = options.node_intersections;
+    graph_options.walkable_only = !options.all_highways;
+    job.build = build_walk_graph(walkways, graph_options);
+    const WalkGraph& graph = job.build.graph;
+    if (graph.edge_count() == 0) {
+        const model::Layer* first = walkways.empty() ? nullptr : walkways.front();
+        throw DataError("no walkable lines in the walking network",
+                        {first ? first->source : std::string(), first ? first->name : std::string(), {}, {}});
+    }
+    job.components = connected_components(graph);
+
+    // Snapping: a stop at its nearest walkway point, an activity area where the walkways meet it.
+    const EdgeSnapper snapper(graph);
+    job.stop_access.resize(stops.features.size());
+    job.stop_component.resize(stops.features.size());
+    job.activity_access.resize(activities.features.size());
+    std::vector<model::Point> stop_points(stops.features.size());
+    for (std::size_t i = 0; i < stops.features.size(); ++i) {
+        const model::Feature& f = stops.features[i];
+        const auto* p = std::get_if<model::Point>(&f.geometry);
+        if (!p) throw DataError("a stop is not a point", {stops.source, stops.name, f.fid, {}});
+        stop_points[i] = *p;
+        if (auto s = snapper.snap(*p, options.max_snap_m)) {
+            job.stop_access[i].push_back(*s);
+            job.stop_component[i] = job.components.of_edge(graph, s->position.edge);
+            if (job.components.tiny(*job.stop_component[i], options.tiny_component_m)) ++job.stops_on_tiny_component;
+        } else {
+            job.stops_not_on_network.push_back(i);
+        }
+    }
+    for (std::size_t i = 0; i < activities.features.size(); ++i) {
+        const model::Feature& f = activities.features[i];
+        if (const auto* p = std::get_if<model::Point>(&f.geometry)) {
+            if (auto s = snapper.snap(*p, options.max_snap_m)) job.activity_access[i].push_back(*s);
+        } else if (const auto* mp = std::get_if<model::MultiPolygon>(&f.geometry)) {
+            job.activity_access[i] = snapper.snap_area(*mp, options.max_snap_m);
+        }
+        if (job.activity_access[i].empty()) ++job.activities_not_on_network;
+    }
+
+    // The searches, then the areas.
+    const bool areas = options.area_buffer_m > 0.0;
+    NearbyOptions search;
+    search.limit_m = options.limit_m;
+    search.threads = thread_count(options.threads, stops.features.size());
+    search.progress = options.search_progress;
+    job.results = find_nearby(graph, job.stop_access, job.activity_access, search, areas);
+    reach_areas_holding_stops(stops, activities, stop_points, job.stop_access, options.limit_m, job.results);
+    if (areas)
+        job.areas = walking_areas(graph, stop_points, job.stop_access, job.results, options.area_buffer_m,
+                                  options.area_quadrant_segments, options.threads, options.area_progress);
+    return job;
+}
+
+}  // namespace trygg::network

@@ -6,13 +6,13 @@
 #   bash bench/run_all.sh            # everything (about 5 minutes on 2 cores)
 #   SIZES=10000,100000 bash bench/run_all.sh
 #   BUILD=/path/to/build bash bench/run_all.sh
-#   BENCH=dbscan bash bench/run_all.sh    # only some of: dbscan heatmap
+#   BENCH=dbscan bash bench/run_all.sh    # only some of: dbscan heatmap coverage (nearby: only when named)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BUILD:-$root/build-bench}"
 sizes="${SIZES:-10000,100000,1000000}"
-bench=" ${BENCH:-dbscan heatmap} "
+bench=" ${BENCH:-dbscan heatmap coverage} "
 
 # 1. Packages: the project's build dependencies, then the peers and tools of the benchmarks.
 bash "$root/scripts/install-deps.sh"
@@ -57,7 +57,7 @@ if [[ "$bench" == *" nearby "* ]]; then
   /usr/bin/python3 "$root/bench/nearby_scale.py" --trygg "$build/tools/trygg/trygg" \
     | tee "$root/bench/out/nearby_scale_stdout.txt" || status=1
 fi
-# trygg coverage against PostGIS (bench/coverage_vs_postgis.py; only with BENCH=coverage).
+# trygg coverage against PostGIS (bench/coverage_vs_postgis.py: town, 5k/2k and 50k/20k, side by side).
 if [[ "$bench" == *" coverage "* ]]; then
   /usr/bin/python3 "$root/bench/coverage_vs_postgis.py" --build "$build" || status=1
 fi

@@ -11,6 +11,10 @@ Environment:
                           (e.g. build/) instead of configuring a new one: faster for developers.
   CMAKE_BUILD_PARALLEL_LEVEL  parallel jobs (default: the number of CPUs).
   CMAKE_ARGS              extra arguments for the configure step, split on spaces.
+
+When ccache is installed (and CMAKE_ARGS names no compiler launcher), the compiler runs through
+it, with CCACHE_BASEDIR set to the repository so that another copy of the same source (a second
+checkout, a pip build in a temporary directory) reuses the compiled objects.
 """
 import os
 import pathlib
@@ -61,10 +65,15 @@ class CMakeBuild(build_ext):
                          f"-DPython3_EXECUTABLE={sys.executable}"]
             if shutil.which("ninja"):
                 configure += ["-G", "Ninja"]
-            configure += os.environ.get("CMAKE_ARGS", "").split()
+            extra = os.environ.get("CMAKE_ARGS", "").split()
+            if shutil.which("ccache") and not any("COMPILER_LAUNCHER" in arg for arg in extra):
+                configure += ["-DCMAKE_CXX_COMPILER_LAUNCHER=ccache", "-DCMAKE_C_COMPILER_LAUNCHER=ccache"]
+            configure += extra
             subprocess.run(configure, check=True)
         jobs = os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL") or str(os.cpu_count() or 1)
-        result = subprocess.run([cmake, "--build", str(build_dir), "--target", "_trygg", "--parallel", jobs])
+        env = dict(os.environ)
+        env.setdefault("CCACHE_BASEDIR", str(ROOT))  # paths relative to the source: copies share objects
+        result = subprocess.run([cmake, "--build", str(build_dir), "--target", "_trygg", "--parallel", jobs], env=env)
         if result.returncode != 0:
             raise RuntimeError("building the _trygg module failed (see above); when the target is unknown, "
                                "CMake found no pybind11 or Python development files: apt install "

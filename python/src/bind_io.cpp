@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "convert.hpp"
+#include "layer_args.hpp"
 #include "trygg/error.hpp"
 #include "trygg/hotspot/count_grid.hpp"
 #include "trygg/io/layer_reader.hpp"
@@ -206,14 +207,6 @@ py::array_t<double> layer_xy(const model::Layer& layer) {
         ++i;
     }
     return out;
-}
-
-py::array string_array(const std::vector<std::string>& values) {
-    py::list list;
-    for (const auto& v : values) list.append(py::str(v));
-    // dtype=str gives a fixed-width unicode array ('<U..'), handy for masks like
-    // layer.categories == "graffiti".
-    return py::module_::import("numpy").attr("array")(list, "dtype"_a = "str");
 }
 
 py::array layer_times(const model::Layer& layer) {

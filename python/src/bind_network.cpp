@@ -1,5 +1,5 @@
 // trygg.nearby: for every stop, the activities within a walk along the walkways, as the CLI's
-// `trygg nearby` computes it (the same graph, snapping and bounded searches), returned as
+// `trygg nearby` computes it (the same job: network/nearby_job.hpp), returned as
 // columns of numpy arrays that python/trygg/_network.py wraps in a NearbyResult.
 
 #include <pybind11/numpy.h>
@@ -12,17 +12,13 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "convert.hpp"
 #include "trygg/error.hpp"
 #include "trygg/hotspot/count_grid.hpp"
 #include "trygg/model/layer.hpp"
-#include "trygg/network/components.hpp"
-#include "trygg/network/nearby.hpp"
-#include "trygg/network/snapping.hpp"
-#include "trygg/network/walk_graph.hpp"
+#include "trygg/network/nearby_job.hpp"
 
 namespace trygg::python {
 
@@ -77,56 +73,28 @@ py::dict nearby_py(const std::vector<LayerPtr>& walkways, const LayerPtr& stops,
     const double limit = max_distance ? *max_distance : max_walk * 60.0 * speed;
 
     NearbyColumns out;
-    std::vector<network::StopNearby> results;
     {
         py::gil_scoped_release release;
-        network::WalkGraphOptions graph_options;
-        graph_options.node_intersections = node_intersections;
-        graph_options.walkable_only = !all_highways;
-        out.build = network::build_walk_graph(walkway_layers, graph_options);
-        const network::WalkGraph& graph = out.build.graph;
-        if (graph.edge_count() == 0)
-            throw DataError("no walkable lines in the walking network",
-                            {walkway_layers.front()->source, walkway_layers.front()->name, {}, {}});
-        const network::Components components = network::connected_components(graph);
-        out.components = components.info.size();
-
-        const network::EdgeSnapper snapper(graph);
-        std::vector<network::Access> stop_access(stops->features.size());
-        std::vector<network::Access> activity_access(activities->features.size());
-        for (std::size_t i = 0; i < stops->features.size(); ++i) {
-            const model::Feature& f = stops->features[i];
-            const auto* p = std::get_if<model::Point>(&f.geometry);
-            if (!p) throw DataError("a stop is not a point", {stops->source, stops->name, f.fid, {}});
-            if (auto s = snapper.snap(*p, max_snap)) {
-                if (components.tiny(components.of_edge(graph, s->position.edge), tiny_component))
-                    ++out.stops_on_tiny_component;
-                stop_access[i].push_back(*s);
-            } else {
-                out.stop_ids_not_on_network.push_back(f.id);
-            }
-        }
-        for (std::size_t i = 0; i < activities->features.size(); ++i) {
-            const model::Feature& f = activities->features[i];
-            if (const auto* p = std::get_if<model::Point>(&f.geometry)) {
-                if (auto s = snapper.snap(*p, max_snap)) activity_access[i].push_back(*s);
-            } else if (const auto* mp = std::get_if<model::MultiPolygon>(&f.geometry)) {
-                activity_access[i] = snapper.snap_area(*mp, max_snap);
-            }
-            if (activity_access[i].empty()) ++out.activities_not_on_network;
-        }
-
-        network::NearbyOptions options;
+        network::NearbyJobOptions options;
         options.limit_m = limit;
-        options.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-        results = network::find_nearby(graph, stop_access, activity_access, options);
-        for (std::size_t i = 0; i < results.size(); ++i)
-            for (const network::Reach& r : results[i].reached) {
+        options.max_snap_m = max_snap;
+        options.node_intersections = node_intersections;
+        options.all_highways = all_highways;
+        options.tiny_component_m = tiny_component;
+        options.threads = threads;
+        network::NearbyJob job = network::run_nearby(walkway_layers, *stops, *activities, options);
+        for (std::size_t i : job.stops_not_on_network) out.stop_ids_not_on_network.push_back(stops->features[i].id);
+        out.activities_not_on_network = job.activities_not_on_network;
+        out.stops_on_tiny_component = job.stops_on_tiny_component;
+        out.components = job.components.info.size();
+        for (std::size_t i = 0; i < job.results.size(); ++i)
+            for (const network::Reach& r : job.results[i].reached) {
                 out.stop_index.push_back(static_cast<std::int64_t>(i));
                 out.activity_index.push_back(static_cast<std::int64_t>(r.activity));
                 out.distance_m.push_back(r.distance_m);
                 out.network_m.push_back(r.network_m);
             }
+        out.build = std::move(job.build);
     }
 
     std::vector<double> stop_xy, activity_xy;

@@ -47,8 +47,10 @@ py::array_t<T> to_numpy(const std::vector<T>& values) {
     return out;
 }
 
+void bind_coverage(py::module_& m);
 void bind_hotspot(py::module_& m);
 void bind_io(py::module_& m);
 void bind_network(py::module_& m);
+void bind_route(py::module_& m);
 
 }  // namespace trygg::python

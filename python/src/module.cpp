@@ -30,15 +30,19 @@ std::string python_argument_names(const std::string& message) {
         if (at_word_start && message.compare(i, 2, "--") == 0 && i + 2 < message.size() &&
             std::islower(static_cast<unsigned char>(message[i + 2]))) {
             std::size_t j = i + 2;
+            std::string name;
             for (; j < message.size(); ++j) {
                 const char c = message[j];
                 if (std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)))
-                    out += c;
+                    name += c;
                 else if (c == '-' && j + 1 < message.size() && std::islower(static_cast<unsigned char>(message[j + 1])))
-                    out += '_';
+                    name += '_';
                 else
                     break;
             }
+            // Options whose Python argument has another name (`class` is a Python keyword).
+            if (name == "class") name = "lux_class";
+            out += name;
             i = j;
         } else {
             out += message[i++];
@@ -163,4 +167,6 @@ PYBIND11_MODULE(_trygg, m) {
     trygg::python::bind_hotspot(m);
     trygg::python::bind_io(m);
     trygg::python::bind_network(m);
+    trygg::python::bind_coverage(m);
+    trygg::python::bind_route(m);
 }

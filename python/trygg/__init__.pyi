@@ -137,3 +137,173 @@ def nearby(
     tiny_component: float = 500.0,
     threads: int = 0,
 ) -> NearbyResult: ...
+
+# --- coverage, placement, routes ------------------------------------------------------------
+
+_Model = Literal["disc", "lux"]
+_Class = Literal["P1", "P2", "P3", "P4", "P5", "P6"]
+
+class Table:
+    name: str
+    columns: list[str]
+    geometries: list[dict[str, Any]]
+    working_crs: str
+    def __len__(self) -> int: ...
+    def __getitem__(self, column: str) -> npt.NDArray[Any]: ...
+    def __getattr__(self, column: str) -> npt.NDArray[Any]: ...
+    @property
+    def __geo_interface__(self) -> dict[str, Any]: ...
+    def to_dataframe(self) -> Any: ...
+    def to_geopandas(self) -> Any: ...
+
+class CoverageResult:
+    walkways: Table
+    pieces: Table
+    gaps: Table
+    lit_area: Table
+    seen_area: Table
+    areas: Table | None
+    clusters: Table | None
+    summary: dict[str, Any]
+    working_crs: str
+    def table(
+        self,
+        layer: Literal["walkway_pieces", "walkways", "lit_area", "seen_area", "gaps", "area_summary", "cluster_coverage"],
+    ) -> Table: ...
+    @property
+    def __geo_interface__(self) -> dict[str, Any]: ...
+    def to_geopandas(self, layer: str = "walkway_pieces") -> Any: ...
+
+def coverage(
+    walkways: Layer,
+    lights: Layer,
+    cameras: Layer | None = None,
+    buildings: Layer | None = None,
+    reports: Layer | None = None,
+    areas: Layer | None = None,
+    clusters: Layer | None = None,
+    light_radius: float = 20.0,
+    radius_from_height: float | None = None,
+    model: _Model = "disc",
+    intensity: float = 1000.0,
+    default_height: float = 6.0,
+    min_lux: float | None = None,
+    lux_class: _Class | None = None,
+    lux_cutoff: float = 60.0,
+    lux_cell: float = 1.0,
+    camera_fov: float = 90.0,
+    camera_range: float = 30.0,
+    min_gap: float = 25.0,
+    gap_distance: float = 25.0,
+) -> CoverageResult: ...
+
+class PlacementResult:
+    sites: Table
+    covered: Table | None
+    summary: dict[str, Any]
+    mode: Literal["classic", "lights"]
+    working_crs: str | None
+    def __len__(self) -> int: ...
+    @property
+    def __geo_interface__(self) -> dict[str, Any]: ...
+    def to_geopandas(self, layer: Literal["sites", "covered"] = "sites") -> Any: ...
+
+def place(
+    count: int | None = None,
+    *,
+    radius: float | None = None,
+    budget: float | None = None,
+    demand: npt.ArrayLike | Layer | None = None,
+    weights: npt.ArrayLike | None = None,
+    candidates: npt.ArrayLike | Layer | None = None,
+    costs: npt.ArrayLike | None = None,
+    cost_field: str | None = None,
+    walkways: Layer | None = None,
+    lights: Layer | None = None,
+    reports: Layer | None = None,
+    spacing: float = 25.0,
+    sample: float = 5.0,
+    report_distance: float = 25.0,
+    light_radius: float = 20.0,
+    radius_from_height: float | None = None,
+    model: _Model = "disc",
+    intensity: float = 1000.0,
+    default_height: float = 6.0,
+    min_lux: float | None = None,
+    lux_class: _Class | None = None,
+    lux_cutoff: float = 60.0,
+    lux_cell: float = 1.0,
+    starts: int = 10,
+    swap: bool = True,
+) -> PlacementResult: ...
+
+class Route:
+    kind: Literal["shortest", "safe"]
+    line: npt.NDArray[np.float64]
+    length_m: float
+    detour_pct: float
+    lit_share: float
+    seen_share: float
+    exposure: float
+    dark_m: float
+    cost: float
+    dark: Table
+    summary: dict[str, Any]
+
+class RoutePair:
+    id: str
+    shortest: Route
+    safe: Route
+    from_snap_m: float
+    to_snap_m: float
+    from_on_network: tuple[float, float]
+    to_on_network: tuple[float, float]
+    summary: dict[str, Any]
+
+class RouteResult:
+    pairs: list[RoutePair]
+    routes: Table
+    dark_stretches: Table
+    summary: dict[str, Any]
+    weights: dict[str, float]
+    network: dict[str, Any]
+    lights_used: int | None
+    cameras: dict[str, int] | None
+    working_crs: str
+    @property
+    def shortest(self) -> Route: ...
+    @property
+    def safe(self) -> Route: ...
+    def __len__(self) -> int: ...
+    @property
+    def __geo_interface__(self) -> dict[str, Any]: ...
+    def to_geopandas(self, layer: Literal["routes", "dark_stretches"] = "routes") -> Any: ...
+
+def route(
+    walkways: Layer,
+    from_xy: npt.ArrayLike,
+    to_xy: npt.ArrayLike,
+    lights: Layer | None = None,
+    cameras: Layer | None = None,
+    buildings: Layer | None = None,
+    reports: Layer | None = None,
+    w_dark: float = 2.0,
+    w_unseen: float = 1.0,
+    w_hot: float = 1.0,
+    hot_radius: float = 50.0,
+    max_snap: float = 100.0,
+    min_dark: float = 1.0,
+    point_crs: str | None = None,
+    node_intersections: bool = False,
+    all_highways: bool = False,
+    pair_ids: Sequence[str] | None = None,
+    light_radius: float = 20.0,
+    radius_from_height: float | None = None,
+    model: _Model = "disc",
+    intensity: float = 1000.0,
+    default_height: float = 6.0,
+    min_lux: float | None = None,
+    lux_class: _Class | None = None,
+    lux_cutoff: float = 60.0,
+    lux_cell: float = 1.0,
+) -> RouteResult: ...

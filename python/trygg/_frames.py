@@ -67,3 +67,83 @@ def layer_to_geopandas(layer):
         data["geometry_attribute"] = data.pop("geometry")
     frame = pd.DataFrame(data, index=pd.RangeIndex(len(features)))
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometry, crs=layer.working_crs), crs=layer.working_crs)
+
+
+class Table:
+    """A result table: numpy columns of equal length and, per row, a GeoJSON-like geometry.
+
+    Columns are attributes (``table.length_m``) and items (``table["length_m"]``); ``len(table)``
+    is the number of rows. ``to_dataframe()`` gives a pandas.DataFrame, ``to_geopandas()`` a
+    geopandas.GeoDataFrame in the working CRS, and ``__geo_interface__`` a FeatureCollection.
+    """
+
+    def __init__(self, name, columns, geometries, working_crs):
+        self.name = name
+        self.columns = list(columns)
+        self._data = dict(columns)
+        self.geometries = geometries  # list of GeoJSON-like dicts, one per row
+        self.working_crs = working_crs
+
+    def __len__(self):
+        return len(self.geometries)
+
+    def __getitem__(self, column):
+        return self._data[column]
+
+    def __getattr__(self, column):
+        data = self.__dict__.get("_data")
+        if data is not None and column in data:
+            return data[column]
+        raise AttributeError(f"table '{self.__dict__.get('name')}' has no column '{column}'")
+
+    def __repr__(self):
+        return f"<trygg.Table {self.name}: {len(self)} rows, columns {', '.join(self.columns)}>"
+
+    @property
+    def __geo_interface__(self):
+        features = []
+        for i, geometry in enumerate(self.geometries):
+            props = {name: _scalar(self._data[name][i]) for name in self.columns}
+            features.append({"type": "Feature", "id": i, "geometry": geometry, "properties": props})
+        return {"type": "FeatureCollection", "features": features,
+                "crs": {"type": "name", "properties": {"name": self.working_crs}}}
+
+    def to_dataframe(self):
+        """The columns as a pandas.DataFrame (no geometry)."""
+        pd = _require("pandas", "Table.to_dataframe()", "the table's numpy columns")
+        return pd.DataFrame({name: self._data[name] for name in self.columns}, index=pd.RangeIndex(len(self)))
+
+    def to_geopandas(self):
+        """The table as a geopandas.GeoDataFrame in the working CRS."""
+        gpd = _require("geopandas", "Table.to_geopandas()", "to_dataframe() and the numpy columns")
+        import shapely.geometry
+
+        frame = self.to_dataframe()
+        shapes = [shapely.geometry.shape(g) if g else None for g in self.geometries]
+        return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(shapes, crs=self.working_crs), crs=self.working_crs)
+
+
+def _scalar(value):
+    """A numpy scalar as the Python value (for JSON-like properties)."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def multi_line(lines):
+    """(N, 2) arrays as a GeoJSON-like MultiLineString."""
+    return {"type": "MultiLineString", "coordinates": [line.tolist() for line in lines]}
+
+
+def multi_polygon(polygons):
+    """Lists of rings ((N, 2) arrays) as a GeoJSON-like MultiPolygon."""
+    return {"type": "MultiPolygon", "coordinates": [[ring.tolist() for ring in rings] for rings in polygons]}
+
+
+def shares(part, whole):
+    """part / whole per row, NaN where whole is 0 (the CLI writes NULL there)."""
+    import numpy as np
+
+    part = np.asarray(part, dtype=float)
+    whole = np.asarray(whole, dtype=float)
+    out = np.full(part.shape, np.nan)
+    np.divide(part, whole, out=out, where=whole > 0)
+    return out

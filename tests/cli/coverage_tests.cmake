@@ -39,7 +39,7 @@ trygg_cli_test(coverage.class_needs_lux EXIT 2 STDERR_CONTAINS "--class and --mi
 trygg_cli_test(coverage.bad_class EXIT 2 STDERR_CONTAINS "--class must be one of P1, P2, P3, P4, P5, P6"
   NO_FILE ${TRYGG_CLI_TMP}/coverage_bad2.gpkg
   ARGS ${cov_base} --model lux --class P9 -o ${TRYGG_CLI_TMP}/coverage_bad2.gpkg)
-trygg_cli_test(coverage.bad_radius EXIT 2 STDERR_CONTAINS "light radius must be > 0 m"
+trygg_cli_test(coverage.bad_radius EXIT 2 STDERR_CONTAINS "--light-radius must be a number > 0 (metres)"
   NO_FILE ${TRYGG_CLI_TMP}/coverage_bad3.gpkg
   ARGS ${cov_base} --light-radius 0 -o ${TRYGG_CLI_TMP}/coverage_bad3.gpkg)
 trygg_cli_test(coverage.missing_lights EXIT 2 STDERR_CONTAINS "--lights is required"

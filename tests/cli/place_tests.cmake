@@ -98,3 +98,112 @@ if(TRYGG_OGR2OGR)
       "-DCHECKS=${out}@sites@rank,id,gain,cumulative,cumulative_share,new_lit_m,walkway,offset_m@place_sites.csv|${out}@covered@site_rank,walkway,from_m,to_m,length_m,reports,weight@place_covered.csv"
       -P ${CMAKE_CURRENT_SOURCE_DIR}/hotspots_output_check.cmake)
 endif()
+
+# --for cameras on the same walkway. place_cameras.geojson: one camera at (50,20) looking south
+# (heading 180), fov 90, range 40: the straight edges of its sector cross the walkway at
+# 50 -/+ 20, so it sees [30, 70] exactly (no arc there: (70,0) is 28.3 m away, inside the range).
+# Unseen: [0, 30] and [70, 200], the same 160 m of 5 m pieces as the dark length above. New
+# cameras are 360 degree domes; with --camera-range 22 a dome covers the midpoints within 20 m
+# (the next ones are 22.5 m away; the chords of the circle stray at most 0.05 m inside it), the
+# same sets as the 20 m lights: 112.5, 162.5, 12.5, 120 of 160.
+set(pl_cameras place --for cameras --walkways place_walkways.geojson --cameras place_cameras.geojson --camera-range 22)
+trygg_cli_test(place.cameras_three EXIT 0 STDERR_EMPTY
+  STDOUT_CONTAINS "\"covered_demand\": 120.0,\n  \"total_demand\": 160.0"
+  CLEAN ${TRYGG_CLI_TMP}/place_cameras_three.gpkg
+  ARGS ${pl_cameras} --count 3 -o ${TRYGG_CLI_TMP}/place_cameras_three.gpkg --json --quiet)
+trygg_cli_test(place.cameras_lengths EXIT 0
+  STDOUT_CONTAINS "\"mode\": \"cameras\""
+  CLEAN ${TRYGG_CLI_TMP}/place_cameras_lengths.gpkg
+  ARGS ${pl_cameras} --count 3 -o ${TRYGG_CLI_TMP}/place_cameras_lengths.gpkg --json --quiet)
+trygg_cli_test(place.cameras_seen EXIT 0
+  STDOUT_CONTAINS "\"walkway_length_m\": 200.0,\n  \"seen_length_m\": 40.0,\n  \"newly_seen_m\": 120.0,\n  \"camera_range_m\": 22.0"
+  CLEAN ${TRYGG_CLI_TMP}/place_cameras_seen.gpkg
+  ARGS ${pl_cameras} --count 3 -o ${TRYGG_CLI_TMP}/place_cameras_seen.gpkg --json --quiet)
+# A building (place_buildings.geojson) straddles the walkway at x 118..120. Seen from 112.5 the
+# midpoints 122.5..132.5 are behind it: that site keeps 92.5..117.5 (6 pieces, 30); 137.5 loses
+# 117.5 (8 pieces, 40); 162.5 keeps 142.5..182.5 (9, 45); 87.5 covers 72.5..107.5 (8, 40);
+# 12.5 covers 2.5..27.5 (6, 30). Greedy: 162.5 (45), then 87.5 (40), then 12.5 (30): 115, the
+# optimum for three (23 of the 32 pieces is the most three sites can cover now).
+trygg_cli_test(place.cameras_buildings EXIT 0 STDERR_EMPTY
+  STDOUT_CONTAINS "\"rank\": 2,\n      \"id\": \"w1@87.5\""
+  CLEAN ${TRYGG_CLI_TMP}/place_cameras_buildings.gpkg
+  ARGS ${pl_cameras} --buildings place_buildings.geojson --count 3 -o ${TRYGG_CLI_TMP}/place_cameras_buildings.gpkg
+       --json --quiet)
+trygg_cli_test(place.cameras_buildings_covered EXIT 0
+  STDOUT_CONTAINS "\"covered_demand\": 115.0,\n  \"total_demand\": 160.0"
+  CLEAN ${TRYGG_CLI_TMP}/place_cameras_buildings2.gpkg
+  ARGS ${pl_cameras} --buildings place_buildings.geojson --count 3 -o ${TRYGG_CLI_TMP}/place_cameras_buildings2.gpkg
+       --json --quiet)
+trygg_cli_test(place.cameras_no_lights EXIT 2 STDERR_CONTAINS "--lights is for --for lights, not with --for cameras"
+  NO_FILE ${TRYGG_CLI_TMP}/place_none.gpkg
+  ARGS ${pl_cameras} --lights place_lights.geojson --count 1 -o ${TRYGG_CLI_TMP}/place_none.gpkg)
+trygg_cli_test(place.cameras_no_radius EXIT 2 STDERR_CONTAINS "--radius is for lights"
+  NO_FILE ${TRYGG_CLI_TMP}/place_none.gpkg ARGS ${pl_cameras} --radius 10 --count 1 -o ${TRYGG_CLI_TMP}/place_none.gpkg)
+trygg_cli_test(place.buildings_need_cameras_mode EXIT 2 STDERR_CONTAINS "--buildings is for --for cameras"
+  NO_FILE ${TRYGG_CLI_TMP}/place_none.gpkg
+  ARGS ${pl_default} --buildings place_buildings.geojson --count 1 -o ${TRYGG_CLI_TMP}/place_none.gpkg)
+
+# --model lux (I = 1000 cd, h = 6 m, 1 lx): the working light lights |dx| <= d with
+# (36 + d^2)^(3/2) = 6000, d = 17.152, so 34.30 m of the walkway is lit and 165.70 m is dark
+# (the broken light lights nothing). What new lights cover under lux is checked by hand in
+# tests/unit/coverage/placement_sites_test.cpp.
+trygg_cli_test(place.lux_model EXIT 0 STDOUT_CONTAINS "\"model\": \"lux\",\n  \"min_lux\": 1.0"
+  CLEAN ${TRYGG_CLI_TMP}/place_lux.gpkg
+  ARGS ${pl_default} --model lux --count 3 -o ${TRYGG_CLI_TMP}/place_lux.gpkg --json --quiet)
+add_test(NAME cli.place.lux_lengths
+  COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/place_json_check.py ${TRYGG_CLI_DATA}
+          walkway_length_m=200~0.001 lit_length_m=34.304~0.05 total_demand=165.696~0.05
+          -- $<TARGET_FILE:trygg> ${pl_default} --model lux --count 3 -o ${TRYGG_CLI_TMP}/place_lux_lengths.gpkg
+          --json --quiet --overwrite)
+trygg_cli_test(place.lux_no_radius EXIT 2 STDERR_CONTAINS "--radius is for --model disc"
+  NO_FILE ${TRYGG_CLI_TMP}/place_none.gpkg
+  ARGS ${pl_default} --model lux --radius 10 --count 1 -o ${TRYGG_CLI_TMP}/place_none.gpkg)
+trygg_cli_test(place.lux_class_needs_lux EXIT 2 STDERR_CONTAINS "--class and --min-lux need --model lux"
+  NO_FILE ${TRYGG_CLI_TMP}/place_none.gpkg
+  ARGS ${pl_default} --class P4 --count 1 -o ${TRYGG_CLI_TMP}/place_none.gpkg)
+
+# Deterministic output: the same run twice (a second apart) gives byte-identical files, for
+# place (sites and covered, GeoPackage) and coverage (all layers, GeoPackage).
+add_test(NAME cli.place.byte_identical
+  COMMAND ${CMAKE_COMMAND} -DTRYGG=$<TARGET_FILE:trygg> -DWORKDIR=${TRYGG_CLI_DATA} -DOUT=${TRYGG_CLI_TMP}/place_identical
+          "-DARGS=place|--walkways|${PROJECT_SOURCE_DIR}/data/town/walkways.geojson|--lights|${PROJECT_SOURCE_DIR}/data/town/lights.geojson|--reports|${PROJECT_SOURCE_DIR}/data/town/reports.geojson|--count|10|-o|{OUT}.gpkg"
+          "-DFILES={RUN}.gpkg"
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/place_identical_check.cmake)
+add_test(NAME cli.place.cameras_byte_identical
+  COMMAND ${CMAKE_COMMAND} -DTRYGG=$<TARGET_FILE:trygg> -DWORKDIR=${TRYGG_CLI_DATA} -DOUT=${TRYGG_CLI_TMP}/place_cam_identical
+          "-DARGS=place|--for|cameras|--walkways|place_walkways.geojson|--cameras|place_cameras.geojson|--buildings|place_buildings.geojson|--count|3|-o|{OUT}.geojson"
+          "-DFILES={RUN}.geojson|{RUN}_covered.geojson"
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/place_identical_check.cmake)
+add_test(NAME cli.coverage.byte_identical
+  COMMAND ${CMAKE_COMMAND} -DTRYGG=$<TARGET_FILE:trygg> -DWORKDIR=${TRYGG_CLI_DATA} -DOUT=${TRYGG_CLI_TMP}/coverage_identical
+          "-DARGS=coverage|--walkways|${PROJECT_SOURCE_DIR}/data/town/walkways.geojson|--lights|${PROJECT_SOURCE_DIR}/data/town/lights.geojson|--cameras|${PROJECT_SOURCE_DIR}/data/town/cameras.geojson|--buildings|${PROJECT_SOURCE_DIR}/data/town/buildings.geojson|--reports|${PROJECT_SOURCE_DIR}/data/town/reports.geojson|--areas|${PROJECT_SOURCE_DIR}/data/town/districts.geojson|-o|{OUT}.gpkg"
+          "-DFILES={RUN}.gpkg"
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/place_identical_check.cmake)
+
+# The same light options in coverage and route (tools/trygg/light_options.cpp). Coverage under
+# --model lux on the same walkway: the lit length is 2 sqrt((I h / E)^(2/3) - h^2) for the class
+# minimum E, so a stricter class lights less: P6 (0.4 lx) 47.84 m, P4 (1 lx) 34.30 m, P2 (2 lx)
+# 26.23 m.
+foreach(case "P6;47.842" "P4;34.304" "P2;26.230")
+  list(GET case 0 cls)
+  list(GET case 1 lit)
+  add_test(NAME cli.coverage.lux_class_${cls}
+    COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/place_json_check.py ${TRYGG_CLI_DATA}
+            lit_length_m=${lit}~0.05 walkway_length_m=200~0.001 model=lux
+            -- $<TARGET_FILE:trygg> coverage --walkways place_walkways.geojson --lights place_lights.geojson
+            --model lux --class ${cls} -o ${TRYGG_CLI_TMP}/coverage_lux_${cls}.gpkg --json --quiet --overwrite)
+endforeach()
+# Route under --model lux: the light 5 m north of walkway 1's middle (no height: 6 m) reaches
+# 1 lx out to 17.152 m horizontally, i.e. 2 sqrt(17.152^2 - 5^2) = 32.81 m of walkway 1: lit
+# share 32.81 / 160 = 0.2051 of the shortest route, which is also the safe one (walkway 2 is
+# 45 m or more away: 0.06 lx, dark).
+add_test(NAME cli.route.lux_model
+  COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/place_json_check.py ${TRYGG_CLI_DATA}
+          shortest.lit_share=0.20509~0.0002 shortest.dark_m=127.186~0.03 safe.length_m=160~0.001
+          -- $<TARGET_FILE:trygg> route --walkways route_walkways.geojson --point-crs EPSG:3006
+          --from 500020,6599995 --to 500180,6599995 --lights route_lights.geojson --model lux
+          -o ${TRYGG_CLI_TMP}/route_lux.gpkg --json --quiet --overwrite)
+trygg_cli_test(route.lux_needs_lights EXIT 2 STDERR_CONTAINS "--model lux needs --lights"
+  NO_FILE ${TRYGG_CLI_TMP}/route_none.gpkg
+  ARGS route --walkways route_walkways.geojson --point-crs EPSG:3006 --from 500020,6599995 --to 500180,6599995
+       --model lux -o ${TRYGG_CLI_TMP}/route_none.gpkg)

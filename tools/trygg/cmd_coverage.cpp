@@ -11,11 +11,15 @@
 
 #include "command.hpp"
 #include "number_format.hpp"
+#include "camera_options.hpp"
 #include "input_options.hpp"
+#include "light_options.hpp"
 #include "output_options.hpp"
 #include "progress.hpp"
 #include "trygg/coverage/building_obstacles.hpp"
 #include "trygg/coverage/camera_coverage.hpp"
+#include "trygg/coverage/coverage_job.hpp"
+#include "trygg/coverage/layer_inputs.hpp"
 #include "trygg/coverage/coverage_summary.hpp"
 #include "trygg/coverage/dark_gaps.hpp"
 #include "trygg/coverage/light_coverage.hpp"
@@ -34,17 +38,6 @@ using model::FieldType;
 using model::Value;
 
 
-
-double polygon_area(const model::Polygon& polygon) {
-    const auto ring_area = [](const model::Ring& r) {
-        double twice = 0.0;
-        for (std::size_t i = 0; i + 1 < r.size(); ++i) twice += r[i].x * r[i + 1].y - r[i + 1].x * r[i].y;
-        return std::abs(twice) / 2.0;
-    };
-    double a = ring_area(polygon.outer);
-    for (const auto& h : polygon.holes) a -= ring_area(h);
-    return a;
-}
 
 Value real(double v) { return Value{rounded(v, 3)}; }
 Value share(double part, double whole) { return whole > 0.0 ? Value{rounded(part / whole, 4)} : Value{}; }
@@ -67,8 +60,7 @@ public:
     }
     void setup(CLI::App& app) override {
         app.add_option("--walkways", walkways_, "Walkways (lines; any OGR source, OSM extracts too)")->required();
-        app.add_option("--lights", lights_, "Street lights (points; height and status fields used when present)")
-            ->required();
+        light_.add_to(app, "Street lights (points; height and status fields used when present)", true);
         app.add_option("--cameras", cameras_,
                        "Cameras (points; heading, fov and range fields used when present): seen walkways");
         app.add_option("--buildings", buildings_, "Buildings (polygons) that hide what is behind them from cameras");
@@ -81,22 +73,7 @@ public:
                        "for single-layer sources): lit and seen share of each cluster's area");
         output_.add_to(app, "GeoPackage with the layers walkways, walkway_pieces, lit_area, gaps (and area_summary, "
                             "cluster_coverage); other formats: walkway_pieces, the rest in <stem>_<layer><ext>");
-        app.add_option("--model", model_, "Lighting model: disc (a lit disc per light) or lux (illuminance)")
-            ->check(CLI::IsMember({"disc", "lux"}));
-        app.add_option("--light-radius", light_.radius_m, "Disc model: lit radius of every light, metres");
-        app.add_option("--radius-from-height", radius_per_height_,
-                       "Disc model: radius = this factor x the light's height (lights without height keep "
-                       "--light-radius); e.g. 2.5")
-            ->default_str("off");
-        app.add_option("--intensity", light_.intensity_cd, "Lux model: luminous intensity of every light, candela");
-        app.add_option("--default-height", light_.default_height_m, "Lux model: height of lights without one, metres");
-        app.add_option("--min-lux", min_lux_, "Lux model: lit where the illuminance is at least this (default: 1, the "
-                                              "EN 13201-2 P4 minimum)")
-            ->default_str("1");
-        app.add_option("--class", class_, "Lux model: EN 13201-2 class P1..P6; its minimum illuminance is the "
-                                          "threshold (P1 3, P2 2, P3 1.5, P4 1, P5 0.6, P6 0.4 lx)");
-        app.add_option("--lux-cutoff", light_.cutoff_m, "Lux model: lights farther than this add nothing, metres");
-        app.add_option("--lux-cell", light_.area_cell_m, "Lux model: cell size of the lit area polygons, metres");
+        app.add_option("--lux-cell", light_.options.area_cell_m, "Lux model: cell size of the lit area polygons, metres");
         app.add_option("--lux-raster", lux_raster_, "Also write the illuminance (lux) as a GeoTIFF");
         app.add_option("--raster-cell", raster_cell_, "Cell size of --lux-raster, metres");
         app.add_option("--min-gap", gaps_.min_length_m, "Shortest unlit stretch reported as a dark gap, metres");
@@ -110,7 +87,7 @@ public:
         validate();
         const bool one_file = io::vector_format_for(output_.output) == io::VectorFormat::gpkg;
         const std::vector<std::string> layer_names = output_layers();
-        std::vector<std::string> inputs{walkways_, lights_};
+        std::vector<std::string> inputs{walkways_, light_.lights};
         for (const auto* s : {&cameras_, &buildings_, &reports_, &areas_, &clusters_})
             if (!s->empty()) inputs.push_back(*s);
         std::vector<std::string> also;
@@ -120,7 +97,7 @@ public:
         output_.check_before_reading(input_, inputs, also);
 
         std::vector<std::pair<std::string, model::Kind>> sources{{walkways_, model::Kind::walkways},
-                                                                 {lights_, model::Kind::lights}};
+                                                                 {light_.lights, model::Kind::lights}};
         if (!cameras_.empty()) sources.emplace_back(cameras_, model::Kind::cameras);
         if (!buildings_.empty()) sources.emplace_back(buildings_, model::Kind::buildings);
         if (!reports_.empty()) sources.emplace_back(reports_, model::Kind::reports);
@@ -155,63 +132,29 @@ public:
             return g;
         };
 
-        // Lights.
-        std::vector<coverage::LightSource> sources_of_light;
-        sources_of_light.reserve(lights.features.size());
-        for (const auto& f : lights.features) {
-            const auto* p = std::get_if<model::Point>(&f.geometry);
-            if (!p) throw DataError("a light is not a point", {lights.source, lights.name, f.fid, {}});
-            if (f.height && !(*f.height > 0.0))
-                throw DataError("light height must be > 0 m", {lights.source, lights.name, f.fid, "height"});
-            sources_of_light.push_back({*p, f.height, f.status});
-        }
-        const coverage::LightCoverage light_coverage(sources_of_light, light_);
-        std::optional<coverage::CameraCoverage> camera_coverage;
-        if (cameras) camera_coverage.emplace(build_camera_coverage(*cameras, buildings));
-
-        // Walkways: lit (and seen) intervals, pieces, per-walkway lengths.
+        // The computation (coverage/coverage_job.hpp), the same the Python module runs.
         Progress progress("coverage", input_.quiet);
-        std::vector<coverage::WalkwayPiece> pieces;
-        std::vector<coverage::CoverageLengths> per_walkway(walkways.features.size());
-        std::vector<coverage::GapLine> gap_lines;
-        const coverage::LineIntervals seen_none;
-        for (std::size_t w = 0; w < walkways.features.size(); ++w) {
-            const auto& f = walkways.features[w];
-            const auto* lines = std::get_if<model::MultiLineString>(&f.geometry);
-            if (!lines) throw DataError("a walkway is not a line", {walkways.source, walkways.name, f.fid, {}});
-            for (std::size_t part = 0; part < lines->size(); ++part) {
-                const auto& line = (*lines)[part];
-                const auto lit = light_coverage.lit_intervals(line);
-                const std::size_t first = pieces.size();
-                const auto seen = camera_coverage ? camera_coverage->seen_intervals(line) : seen_none;
-                coverage::split_into_pieces(w, part, line, lit, seen, pieces);
-                for (std::size_t k = first; k < pieces.size(); ++k) per_walkway[w].add(pieces[k]);
-                gap_lines.push_back({&line, w, coverage::complement(lit, coverage::line_length(line))});
-            }
-            if (w % 64 == 0) progress.fraction(static_cast<double>(w) / static_cast<double>(walkways.features.size()));
-        }
+        coverage::CoverageJobOptions job_options;
+        job_options.light = light_.options;
+        job_options.camera_fov_deg = camera_fov_;
+        job_options.camera_range_m = camera_range_;
+        job_options.gaps = gaps_;
+        const coverage::CoverageJobResult job =
+            coverage::run_coverage({&walkways, &lights, cameras, buildings, reports, areas, clusters}, job_options,
+                                   [&](double done) { progress.fraction(done); });
         progress.finish();
-        coverage::CoverageLengths total;
-        for (const auto& l : per_walkway) total.add(l);
-
-        // Dark gaps.
-        std::vector<model::Point> report_points;
-        std::vector<double> report_weights;
-        if (reports)
-            for (const auto& f : reports->features) {
-                const auto* p = std::get_if<model::Point>(&f.geometry);
-                if (!p) throw DataError("a report is not a point", {reports->source, reports->name, f.fid, {}});
-                report_points.push_back(*p);
-                report_weights.push_back(f.weight);
-            }
-        const auto gaps = coverage::dark_gaps(gap_lines, report_points, report_weights, gaps_);
+        const coverage::LightCoverage& light_coverage = job.lights;
+        const std::optional<coverage::CameraCoverage>& camera_coverage = job.cameras;
+        const std::vector<coverage::WalkwayPiece>& pieces = job.pieces;
+        const coverage::CoverageLengths& total = job.total;
+        const std::vector<coverage::DarkGap>& gaps = job.gaps;
 
         // walkways: the input walkways with their lengths.
         {
             std::vector<io::ExtraColumn> extra{{{"length_m", FieldType::real}, {}}, {{"lit_m", FieldType::real}, {}},
                                                {{"lit_share", FieldType::real}, {}}, {{"seen_m", FieldType::real}, {}},
                                                {{"seen_share", FieldType::real}, {}}};
-            for (const auto& l : per_walkway) {
+            for (const auto& l : job.per_walkway) {
                 extra[0].values.push_back(real(l.length_m));
                 extra[1].values.push_back(real(l.lit_m));
                 extra[2].values.push_back(share(l.lit_m, l.length_m));
@@ -236,20 +179,20 @@ public:
             }
         }
         // lit_area: one feature per polygon.
-        const model::MultiPolygon lit_area = light_coverage.lit_area();
+        const model::MultiPolygon& lit_area = job.lit_area;
         {
             auto& out = writer_for(index_of("lit_area"));
             out.add_layer("lit_area", io::LayerGeometry::polygon, {{"area_m2", FieldType::real}});
-            for (const auto& polygon : lit_area)
-                out.write(out_geometry(model::MultiPolygon{polygon}), {real(polygon_area(polygon))});
+            for (std::size_t i = 0; i < lit_area.size(); ++i)
+                out.write(out_geometry(model::MultiPolygon{lit_area[i]}), {real(job.lit_area_m2[i])});
         }
         // seen_area.
-        const model::MultiPolygon seen_area = camera_coverage ? camera_coverage->seen_area() : model::MultiPolygon{};
+        const model::MultiPolygon& seen_area = job.seen_area;
         if (camera_coverage) {
             auto& out = writer_for(index_of("seen_area"));
             out.add_layer("seen_area", io::LayerGeometry::polygon, {{"area_m2", FieldType::real}});
-            for (const auto& polygon : seen_area)
-                out.write(out_geometry(model::MultiPolygon{polygon}), {real(polygon_area(polygon))});
+            for (std::size_t i = 0; i < seen_area.size(); ++i)
+                out.write(out_geometry(model::MultiPolygon{seen_area[i]}), {real(job.seen_area_m2[i])});
         }
         // gaps.
         {
@@ -272,15 +215,9 @@ public:
             }
         }
         // area_summary.
-        std::vector<coverage::CoverageLengths> by_area;
+        const std::vector<coverage::CoverageLengths>& by_area = job.by_area;
         if (areas) {
-            std::vector<model::MultiPolygon> polygons;
-            for (const auto& f : areas->features) {
-                const auto* mp = std::get_if<model::MultiPolygon>(&f.geometry);
-                if (!mp) throw DataError("an area is not a polygon", {areas->source, areas->name, f.fid, {}});
-                polygons.push_back(*mp);
-            }
-            by_area = coverage::coverage_by_area(polygons, pieces);
+            const std::vector<model::MultiPolygon> polygons = coverage::area_polygons(*areas, "an area");
             auto& out = writer_for(index_of("area_summary"));
             out.add_layer("area_summary", io::LayerGeometry::polygon,
                           {{"area_id", FieldType::string}, {"name", FieldType::string},
@@ -295,15 +232,8 @@ public:
             }
         }
         // cluster_coverage.
-        std::vector<coverage::AreaShare> cluster_shares;
+        const std::vector<coverage::AreaShare>& cluster_shares = job.cluster_shares;
         if (clusters) {
-            std::vector<model::MultiPolygon> polygons;
-            for (const auto& f : clusters->features) {
-                const auto* mp = std::get_if<model::MultiPolygon>(&f.geometry);
-                if (!mp) throw DataError("a cluster is not a polygon", {clusters->source, clusters->name, f.fid, {}});
-                polygons.push_back(*mp);
-            }
-            cluster_shares = coverage::area_shares(polygons, lit_area, seen_area);
             std::vector<io::ExtraColumn> extra{{{"cluster_area_m2", FieldType::real}, {}},
                                                {{"lit_area_share", FieldType::real}, {}},
                                                {{"seen_area_share", FieldType::real}, {}}};
@@ -344,19 +274,7 @@ public:
 private:
     void validate() {
         const auto finite_positive = [](double v) { return std::isfinite(v) && v > 0.0; };
-        light_.model = model_ == "lux" ? coverage::LightModel::lux : coverage::LightModel::disc;
-        if (radius_per_height_) light_.radius_per_height = *radius_per_height_;
-        if (!class_.empty()) {
-            const auto c = coverage::p_class(class_);
-            if (!c) throw UsageError("--class must be one of P1, P2, P3, P4, P5, P6 (EN 13201-2), not '" + class_ + "'");
-            if (min_lux_) throw UsageError("give --class or --min-lux, not both");
-            light_.min_lux = c->minimum_lux;
-        }
-        if (min_lux_) light_.min_lux = *min_lux_;
-        if (light_.model == coverage::LightModel::disc && (!class_.empty() || min_lux_))
-            throw UsageError("--class and --min-lux need --model lux");
-        if (light_.model == coverage::LightModel::lux && radius_per_height_)
-            throw UsageError("--radius-from-height is for --model disc");
+        light_.validate();
         if (!(camera_fov_ > 0.0 && camera_fov_ <= 360.0)) throw UsageError("--camera-fov must lie in (0, 360] degrees");
         if (!finite_positive(camera_range_)) throw UsageError("--camera-range must be > 0 (metres)");
         if (!buildings_.empty() && cameras_.empty()) throw UsageError("--buildings needs --cameras");
@@ -364,9 +282,6 @@ private:
         if (!std::isfinite(gaps_.min_length_m) || gaps_.min_length_m < 0.0) throw UsageError("--min-gap must be >= 0 (metres)");
         if (!std::isfinite(gaps_.report_distance_m) || gaps_.report_distance_m < 0.0)
             throw UsageError("--gap-distance must be >= 0 (metres)");
-        // The remaining option checks (radius, intensity, heights, cut-off) are LightCoverage's.
-        const std::vector<coverage::LightSource> none;
-        coverage::LightCoverage check(none, light_);
     }
 
     std::vector<std::string> output_layers() const {
@@ -418,14 +333,7 @@ private:
         for (const auto& g : gaps) gap_length += g.length_m;
         j["gap_length_m"] = rounded(gap_length, 2);
         j["walkways"] = walkways.features.size();
-        j["model"] = model_;
-        if (model_ == "lux") {
-            j["min_lux"] = light_.min_lux;
-            j["intensity_cd"] = light_.intensity_cd;
-        } else {
-            j["light_radius_m"] = light_.radius_m;
-            j["radius_from_height"] = radius_per_height_ ? nlohmann::ordered_json(*radius_per_height_) : nullptr;
-        }
+        light_.describe(j);
         j["lights"] = {{"total", counts.total}, {"used", counts.used}, {"out", counts.out},
                        {"default_radius", counts.default_radius}, {"default_height", counts.default_height}};
         if (camera_counts)
@@ -464,38 +372,11 @@ private:
         return out.str();
     }
 
-    coverage::CameraCoverage build_camera_coverage(const model::Layer& cameras, const model::Layer* buildings) const {
-        std::vector<coverage::CameraSpec> specs;
-        for (const auto& f : cameras.features) {
-            const auto* p = std::get_if<model::Point>(&f.geometry);
-            if (!p) throw DataError("a camera is not a point", {cameras.source, cameras.name, f.fid, {}});
-            coverage::CameraSpec spec;
-            spec.position = *p;
-            spec.heading_deg = f.heading;
-            spec.fov_deg = f.fov.value_or(camera_fov_);
-            spec.range_m = f.range.value_or(camera_range_);
-            if (const auto problem = coverage::camera_spec_problem(spec))
-                throw DataError("camera: " + *problem, {cameras.source, cameras.name, f.fid, {}});
-            specs.push_back(spec);
-        }
-        std::optional<coverage::BuildingObstacles> obstacles;
-        if (buildings) {
-            std::vector<model::MultiPolygon> footprints;
-            for (const auto& f : buildings->features)
-                if (const auto* mp = std::get_if<model::MultiPolygon>(&f.geometry)) footprints.push_back(*mp);
-            obstacles.emplace(footprints);
-        }
-        return coverage::CameraCoverage(specs, obstacles ? &*obstacles : nullptr);
-    }
-
-    std::string walkways_, lights_, cameras_, buildings_, reports_, areas_, clusters_;
+    std::string walkways_, cameras_, buildings_, reports_, areas_, clusters_;
     double camera_fov_ = coverage::kDefaultCameraFovDeg;
     double camera_range_ = coverage::kDefaultCameraRangeM;
     OutputOptions output_;
-    std::string model_ = "disc";
-    coverage::LightOptions light_;
-    std::optional<double> radius_per_height_, min_lux_;
-    std::string class_;
+    LightOptionSet light_;
     std::string lux_raster_;
     double raster_cell_ = 5.0;
     coverage::GapOptions gaps_;

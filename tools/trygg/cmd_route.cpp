@@ -13,7 +13,9 @@
 
 #include "command.hpp"
 #include "number_format.hpp"
+#include "camera_options.hpp"
 #include "input_options.hpp"
+#include "light_options.hpp"
 #include "output_options.hpp"
 #include "progress.hpp"
 #include "trygg/coverage/building_obstacles.hpp"
@@ -25,6 +27,7 @@
 #include "trygg/network/components.hpp"
 #include "trygg/network/edge_cost.hpp"
 #include "trygg/network/route.hpp"
+#include "trygg/network/route_job.hpp"
 #include "trygg/network/snapping.hpp"
 #include "trygg/network/walk_graph.hpp"
 
@@ -186,13 +189,10 @@ public:
                        "CSV of many pairs: columns from_x,from_y,to_x,to_y (in --point-crs) or "
                        "from_lon,from_lat,to_lon,to_lat, and optionally id");
         app.add_option("--point-crs", point_crs_, "CRS of --from/--to and of from_x.. columns (e.g. EPSG:3006)");
-        app.add_option("--lights", lights_,
-                       "Street lights (points): lit stretches from lit discs; without it the walkways' lit "
-                       "attribute decides (unknown = unlit)");
-        app.add_option("--light-radius", light_radius_, "Lit radius of every light, metres");
-        app.add_option("--radius-from-height", radius_per_height_,
-                       "Lit radius = this factor x the light's height (lights without height keep --light-radius)")
-            ->default_str("off");
+        light_.add_to(app,
+                      "Street lights (points): lit stretches by --model (disc or lux); without it the walkways' lit "
+                      "attribute decides (unknown = unlit)",
+                      false);
         app.add_option("--cameras", cameras_, "Cameras (points with heading, fov, range): seen stretches; without "
                                               "it nothing is seen and --w-unseen has no effect");
         app.add_option("--buildings", buildings_, "Buildings (polygons) that hide what cameras would see");
@@ -216,7 +216,7 @@ public:
     int run() override {
         validate();
         std::vector<std::string> inputs{walkways_};
-        for (const auto* s : {&lights_, &cameras_, &buildings_, &reports_, &pairs_})
+        for (const auto* s : {&light_.lights, &cameras_, &buildings_, &reports_, &pairs_})
             if (!s->empty()) inputs.push_back(*s);
         const bool one_file = io::vector_format_for(output_.output) == io::VectorFormat::gpkg;
         std::vector<std::string> also;
@@ -238,100 +238,35 @@ public:
 
         // Read.
         std::vector<std::pair<std::string, model::Kind>> sources{{walkways_, model::Kind::walkways}};
-        if (!lights_.empty()) sources.emplace_back(lights_, model::Kind::lights);
+        if (!light_.lights.empty()) sources.emplace_back(light_.lights, model::Kind::lights);
         if (!cameras_.empty()) sources.emplace_back(cameras_, model::Kind::cameras);
         if (!buildings_.empty()) sources.emplace_back(buildings_, model::Kind::buildings);
         if (!reports_.empty()) sources.emplace_back(reports_, model::Kind::reports);
         std::vector<model::Layer> layers = load_layers(sources, input_);
         std::size_t next = 1;
         const model::Layer& walkways = layers[0];
-        const model::Layer* lights = lights_.empty() ? nullptr : &layers[next++];
+        const model::Layer* lights = light_.lights.empty() ? nullptr : &layers[next++];
         const model::Layer* cameras = cameras_.empty() ? nullptr : &layers[next++];
         const model::Layer* buildings = buildings_.empty() ? nullptr : &layers[next++];
         const model::Layer* reports = reports_.empty() ? nullptr : &layers[next++];
         const std::string working_crs = walkways.working_crs;
 
-        // The graph.
-        network::WalkGraphOptions graph_options;
-        graph_options.node_intersections = node_intersections_;
-        graph_options.walkable_only = !all_highways_;
-        const model::Layer* walkway_layers[] = {&walkways};
-        const network::WalkGraphBuild build = network::build_walk_graph(walkway_layers, graph_options);
-        const network::WalkGraph& graph = build.graph;
-        if (graph.edge_count() == 0)
-            throw DataError("no walkable lines to route on", {walkways.source, walkways.name, {}, {}});
-        const network::Components components = network::connected_components(graph);
-
-        // Night-time conditions of every edge.
+        // The graph, the night-time conditions of every edge, the planner (network/route_job.hpp),
+        // the same the Python module uses.
         Progress progress("edge conditions", input_.quiet);
-        std::optional<coverage::LightCoverage> light_coverage;
-        if (lights) {
-            std::vector<coverage::LightSource> sources_of_light;
-            for (const auto& f : lights->features) {
-                const auto* p = std::get_if<model::Point>(&f.geometry);
-                if (!p) throw DataError("a light is not a point", {lights->source, lights->name, f.fid, {}});
-                if (f.height && !(*f.height > 0.0))
-                    throw DataError("light height must be > 0 m", {lights->source, lights->name, f.fid, "height"});
-                sources_of_light.push_back({*p, f.height, f.status});
-            }
-            coverage::LightOptions light_options;
-            light_options.radius_m = light_radius_;
-            if (radius_per_height_) light_options.radius_per_height = *radius_per_height_;
-            light_coverage.emplace(sources_of_light, light_options);
-        }
-        network::IntervalSource lit_source;
-        if (light_coverage)
-            lit_source = [&](const model::LineString& line) { return light_coverage->lit_intervals(line); };
-        std::optional<coverage::BuildingObstacles> obstacles;
-        std::optional<coverage::CameraCoverage> camera_coverage;
-        if (cameras) {
-            std::vector<coverage::CameraSpec> specs;
-            for (const auto& f : cameras->features) {
-                const auto* p = std::get_if<model::Point>(&f.geometry);
-                if (!p) throw DataError("a camera is not a point", {cameras->source, cameras->name, f.fid, {}});
-                coverage::CameraSpec spec;
-                spec.position = *p;
-                spec.heading_deg = f.heading;
-                if (f.fov) spec.fov_deg = *f.fov;
-                if (f.range) spec.range_m = *f.range;
-                specs.push_back(spec);
-            }
-            if (buildings) {
-                std::vector<model::MultiPolygon> footprints;
-                for (const auto& f : buildings->features) {
-                    const auto* mp = std::get_if<model::MultiPolygon>(&f.geometry);
-                    if (!mp) throw DataError("a building is not a polygon", {buildings->source, buildings->name, f.fid, {}});
-                    footprints.push_back(*mp);
-                }
-                obstacles.emplace(footprints);
-            }
-            camera_coverage.emplace(specs, obstacles ? &*obstacles : nullptr);
-        }
-        network::IntervalSource seen_source;
-        if (camera_coverage)
-            seen_source = [&](const model::LineString& line) { return camera_coverage->seen_intervals(line); };
-        std::vector<double> exposure;
-        if (reports) {
-            std::vector<model::Point> points;
-            std::vector<double> weights;
-            for (const auto& f : reports->features) {
-                const auto* p = std::get_if<model::Point>(&f.geometry);
-                if (!p) throw DataError("a report is not a point", {reports->source, reports->name, f.fid, {}});
-                points.push_back(*p);
-                weights.push_back(f.weight);
-            }
-            exposure = network::edge_exposure(graph, points, weights, exposure_);
-        }
-        const std::vector<network::EdgeConditions> conditions =
-            network::edge_conditions(graph, lit_source, seen_source, exposure);
+        network::RouteJobOptions job_options;
+        job_options.light = light_.options;
+        job_options.weights = weights_;
+        job_options.exposure = exposure_;
+        job_options.min_dark_m = min_dark_;
+        job_options.node_intersections = node_intersections_;
+        job_options.all_highways = all_highways_;
+        network::RouteJob job({&walkways, lights, cameras, buildings, reports}, job_options);
         progress.finish();
-
-        network::RouteOptions route_options;
-        route_options.weights = weights_;
-        if (!cameras) route_options.weights.unseen = 0.0;  // nothing is seen: the term would only scale lengths
-        route_options.min_dark_m = min_dark_;
-        network::RoutePlanner planner(graph, conditions, route_options);
-        const network::EdgeSnapper snapper(graph);
+        const network::WalkGraph& graph = job.graph();
+        const std::optional<coverage::LightCoverage>& light_coverage = job.lights();
+        const std::optional<coverage::CameraCoverage>& camera_coverage = job.cameras();
+        const network::RouteOptions& route_options = job.route_options();
 
         // Snap and plan every pair.
         std::optional<io::CoordinateTransform> from_points, from_lonlat;
@@ -341,15 +276,7 @@ public:
             return t->transform(p);
         };
         const auto snap = [&](const std::string& label, model::Point given, model::Point p) {
-            if (!std::isfinite(p.x) || !std::isfinite(p.y))
-                throw UsageError(label + ": (" + format_point(given) + ") cannot be transformed to the working CRS " +
-                                 working_crs + " (wrong --point-crs, or X and Y swapped?)");
-            if (auto s = snapper.snap(p, max_snap_)) return *s;
-            const auto nearest = snapper.snap(p, std::numeric_limits<double>::infinity());
-            throw DataError(label + ": the nearest walkway is " +
-                            (nearest ? std::to_string(static_cast<long long>(std::llround(nearest->distance_m))) + " m"
-                                     : std::string("very far")) +
-                            " away, more than --max-snap " + format_number(max_snap_) + " m");
+            return job.snap_end(label, given, p, max_snap_);
         };
         struct Planned {
             const PointPair* pair;
@@ -362,15 +289,7 @@ public:
         for (const PointPair& pair : pairs) {
             Planned p{&pair, snap(pair.from_label, pair.from, to_working(pair, pair.from)),
                       snap(pair.to_label, pair.to, to_working(pair, pair.to)), {}};
-            const auto ca = components.of_edge(graph, p.from.position.edge);
-            const auto cb = components.of_edge(graph, p.to.position.edge);
-            if (ca != cb)
-                throw DataError(pair.where + "the start and the end lie on different parts of the walking network (" +
-                                format_number(components.info[ca].length_m / 1000.0) + " km and " +
-                                format_number(components.info[cb].length_m / 1000.0) +
-                                " km of walkways, not connected): no route; look for a gap in the data, or try "
-                                "--node-intersections");
-            p.routes = planner.plan(p.from.position, p.to.position);
+            p.routes = job.plan(p.from, p.to, pair.where);
             planned.push_back(std::move(p));
             route_progress.fraction(static_cast<double>(planned.size()) / static_cast<double>(pairs.size()));
         }
@@ -482,12 +401,6 @@ private:
         s << rounded(v, 1);
         return s.str();
     }
-    static std::string format_point(model::Point p) {
-        std::ostringstream s;
-        s.precision(10);
-        s << p.x << ", " << p.y;
-        return s.str();
-    }
 
     void validate() {
         const bool single = !from_.empty() || !to_.empty();
@@ -499,10 +412,8 @@ private:
             if (!(w >= 0.0) || !std::isfinite(w)) throw UsageError(std::string(name) + " must be a number >= 0");
         if (!(max_snap_ > 0.0) || !std::isfinite(max_snap_)) throw UsageError("--max-snap must be a number > 0 (metres)");
         if (!(min_dark_ >= 0.0) || !std::isfinite(min_dark_)) throw UsageError("--min-dark must be a number >= 0 (metres)");
-        if (!(light_radius_ > 0.0) || !std::isfinite(light_radius_))
-            throw UsageError("--light-radius must be a number > 0 (metres)");
-        if (radius_per_height_ && (!(*radius_per_height_ > 0.0) || !std::isfinite(*radius_per_height_)))
-            throw UsageError("--radius-from-height must be a number > 0");
+        light_.validate();
+        if (light_.lux() && light_.lights.empty()) throw UsageError("--model lux needs --lights");
         if (!(exposure_.radius_m > 0.0) || !std::isfinite(exposure_.radius_m))
             throw UsageError("--hot-radius must be a number > 0 (metres)");
         if (!buildings_.empty() && cameras_.empty()) throw UsageError("--buildings needs --cameras");
@@ -512,9 +423,8 @@ private:
     }
 
     std::string walkways_, from_, to_, pairs_, point_crs_ = "EPSG:4326";
-    std::string lights_, cameras_, buildings_, reports_;
-    double light_radius_ = 20.0;
-    std::optional<double> radius_per_height_;
+    std::string cameras_, buildings_, reports_;
+    LightOptionSet light_;
     network::SafetyWeights weights_;
     network::ExposureOptions exposure_;
     double max_snap_ = 100.0;

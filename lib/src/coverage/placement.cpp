@@ -104,6 +104,23 @@ Solution lazy_greedy(const Instance& inst, const std::vector<std::size_t>& pool,
     return out;
 }
 
+// What the exchange passes start from: how often each demand item is covered by the chosen
+// sites, which candidates are chosen, and their total cost.
+struct ChosenState {
+    std::vector<std::uint32_t> times;
+    std::vector<std::uint8_t> in_set;
+    double cost = 0.0;
+
+    ChosenState(const Instance& inst, const std::vector<std::size_t>& chosen)
+        : times(inst.worth.size(), 0), in_set(inst.sets.candidate_count(), 0) {
+        for (std::size_t s : chosen) {
+            in_set[s] = 1;
+            cost += inst.cost[s];
+            for (std::uint32_t d : inst.sets.covered_by(s)) ++times[d];
+        }
+    }
+};
+
 // Steepest-ascent 1-swaps: each round finds the exchange (chosen s out, unchosen c in, budget
 // kept) that adds the most and makes it if it adds more than `tolerance`. Returns the swaps made.
 // The gain of c after removing s is gain(c) + the weight c shares with what only s covers; the
@@ -113,14 +130,8 @@ std::size_t swap_pass(Instance& inst, std::vector<std::size_t>& chosen, Limits l
                       double tolerance) {
     inst.build_inverse();
     const std::size_t m = inst.sets.candidate_count();
-    std::vector<std::uint32_t> times(inst.worth.size(), 0);
-    std::vector<std::uint8_t> in_set(m, 0);
-    double cost = 0.0;
-    for (std::size_t s : chosen) {
-        in_set[s] = 1;
-        cost += inst.cost[s];
-        for (std::uint32_t d : inst.sets.covered_by(s)) ++times[d];
-    }
+    ChosenState state(inst, chosen);
+    auto& [times, in_set, cost] = state;
     std::vector<double> gain0(m, 0.0), extra(m, 0.0);
     std::vector<std::size_t> by_gain, touched;
     std::size_t swaps = 0;
@@ -179,6 +190,174 @@ std::size_t swap_pass(Instance& inst, std::vector<std::size_t>& chosen, Limits l
         ++swaps;
     }
     return swaps;
+}
+
+// Steepest-ascent pair exchanges: each round finds the exchange of two chosen sites (s1, s2 out)
+// for two unchosen candidates (x, y in, budget kept) that adds the most, and makes it if it adds
+// more than `tolerance`. A 1-swap local optimum can miss the optimum when two sites must move at
+// once (two overlapping sites that should both shift); this pass finds those.
+//
+// For one pair (s1, s2) taken out, candidate c would add g(c) = gain0(c) + extra(c) (extra: the
+// weight only s1 or s2 covered, gathered through the demand -> candidates index as in
+// swap_pass), and two candidates together g(x) + g(y) - shared(x, y). Candidates are visited in
+// descending g (a lazy merge of the few whose g changed and the rest in gain0 order), so the
+// search stops as soon as g(x) + g(next) cannot beat the best exchange found. `work` counts the
+// demand items read; when it runs out the pass stops with what it has (never worse).
+std::size_t pair_swap_pass(Instance& inst, std::vector<std::size_t>& chosen, Limits limits, std::size_t max_swaps,
+                           double tolerance, std::size_t& work) {
+    if (chosen.size() < 2) return 0;
+    inst.build_inverse();
+    const std::size_t m = inst.sets.candidate_count();
+    ChosenState state(inst, chosen);
+    auto& [times, in_set, cost] = state;
+    std::vector<std::uint8_t> lost(inst.worth.size(), 0);
+    std::vector<double> gain0(m, 0.0), extra(m, 0.0);
+    std::vector<std::size_t> by_gain, touched, order;
+    std::vector<std::uint32_t> lost_items;
+    const auto spend = [&](std::size_t n) {
+        work = work > n ? work - n : 0;
+        return work > 0;
+    };
+    std::size_t swaps = 0;
+    while (swaps < max_swaps && work > 0) {
+        by_gain.clear();
+        for (std::size_t c = 0; c < m; ++c) {
+            gain0[c] = in_set[c] ? 0.0 : inst.gain(c, times);
+            if (!in_set[c]) by_gain.push_back(c);
+        }
+        if (!spend(inst.sets.pair_count())) break;
+        std::sort(by_gain.begin(), by_gain.end(), [&](std::size_t a, std::size_t b) {
+            return gain0[a] != gain0[b] ? gain0[a] > gain0[b] : a < b;
+        });
+        double best = tolerance;
+        std::size_t best_a = 0, best_b = 0, best_x = m, best_y = m;
+        for (std::size_t a = 0; a + 1 < chosen.size() && work > 0; ++a) {
+            for (std::size_t b = a + 1; b < chosen.size() && work > 0; ++b) {
+                const std::size_t s1 = chosen[a], s2 = chosen[b];
+                const double room = limits.budget - cost + inst.cost[s1] + inst.cost[s2];
+                for (std::uint32_t d : inst.sets.covered_by(s1)) --times[d];
+                for (std::uint32_t d : inst.sets.covered_by(s2)) --times[d];
+                double loss = 0.0;
+                touched.clear();
+                lost_items.clear();
+                for (const std::size_t s : {s1, s2})
+                    for (std::uint32_t d : inst.sets.covered_by(s)) {
+                        if (times[d] != 0 || lost[d] || inst.worth[d] <= 0.0) continue;
+                        lost[d] = 1;
+                        lost_items.push_back(d);
+                        loss += inst.worth[d];
+                        for (std::uint32_t c : inst.candidates_of[d]) {
+                            if (in_set[c]) continue;
+                            if (extra[c] == 0.0) touched.push_back(c);
+                            extra[c] += inst.worth[d];
+                        }
+                    }
+                const auto g = [&](std::size_t c) { return gain0[c] + extra[c]; };
+                const auto before = [&](std::size_t p, std::size_t q) { return g(p) != g(q) ? g(p) > g(q) : p < q; };
+                std::sort(touched.begin(), touched.end(), before);
+                // The merged order, extended only as far as the search looks.
+                order.clear();
+                std::size_t next_touched = 0, next_plain = 0;
+                const auto at = [&](std::size_t i) -> std::optional<std::size_t> {
+                    while (order.size() <= i) {
+                        while (next_plain < by_gain.size() && extra[by_gain[next_plain]] != 0.0) ++next_plain;
+                        const bool have_t = next_touched < touched.size(), have_p = next_plain < by_gain.size();
+                        if (!have_t && !have_p) return std::nullopt;
+                        if (have_t && (!have_p || before(touched[next_touched], by_gain[next_plain])))
+                            order.push_back(touched[next_touched++]);
+                        else
+                            order.push_back(by_gain[next_plain++]);
+                    }
+                    return order[i];
+                };
+                const double target = best + loss;  // g(x) + g(y) - shared must exceed this
+                double found = target;
+                std::size_t fx = m, fy = m;
+                for (std::size_t i = 0;; ++i) {
+                    const auto x = at(i), x_next = at(i + 1);
+                    if (!x || !x_next || g(*x) + g(*x_next) <= found) break;
+                    for (std::size_t j = i + 1;; ++j) {
+                        const auto y = at(j);
+                        if (!y || g(*x) + g(*y) <= found) break;
+                        if (inst.cost[*x] + inst.cost[*y] > room) continue;
+                        // shared(x, y): what both would cover that nothing left covers.
+                        const auto cx = inst.sets.covered_by(*x), cy = inst.sets.covered_by(*y);
+                        if (!spend(cx.size() + cy.size())) break;
+                        double shared = 0.0;
+                        for (std::size_t p = 0, q = 0; p < cx.size() && q < cy.size();) {
+                            if (cx[p] < cy[q]) ++p;
+                            else if (cy[q] < cx[p]) ++q;
+                            else {
+                                if (times[cx[p]] == 0) shared += inst.worth[cx[p]];
+                                ++p;
+                                ++q;
+                            }
+                        }
+                        if (g(*x) + g(*y) - shared > found) {
+                            found = g(*x) + g(*y) - shared;
+                            fx = *x;
+                            fy = *y;
+                        }
+                    }
+                    if (work == 0) break;
+                }
+                if (fx != m) {
+                    best = found - loss;
+                    best_a = a;
+                    best_b = b;
+                    best_x = fx;
+                    best_y = fy;
+                }
+                for (std::size_t c : touched) extra[c] = 0.0;
+                for (std::uint32_t d : lost_items) lost[d] = 0;
+                for (std::uint32_t d : inst.sets.covered_by(s1)) ++times[d];
+                for (std::uint32_t d : inst.sets.covered_by(s2)) ++times[d];
+            }
+        }
+        if (best_x == m) break;
+        for (const std::size_t slot : {best_a, best_b}) {
+            for (std::uint32_t d : inst.sets.covered_by(chosen[slot])) --times[d];
+            in_set[chosen[slot]] = 0;
+            cost -= inst.cost[chosen[slot]];
+        }
+        chosen[best_a] = best_x;
+        chosen[best_b] = best_y;
+        for (const std::size_t c : {best_x, best_y}) {
+            for (std::uint32_t d : inst.sets.covered_by(c)) ++times[d];
+            in_set[c] = 1;
+            cost += inst.cost[c];
+        }
+        ++swaps;
+    }
+    return swaps;
+}
+
+// Weight the sites cover together.
+double coverage_of(const Instance& inst, const std::vector<std::size_t>& chosen) {
+    std::vector<std::uint8_t> hit(inst.worth.size(), 0);
+    double sum = 0.0;
+    for (std::size_t s : chosen)
+        for (std::uint32_t d : inst.sets.covered_by(s))
+            if (!hit[d]) {
+                hit[d] = 1;
+                sum += inst.worth[d];
+            }
+    return sum;
+}
+
+// An upper bound of the optimum for `count` sites: covered + the `count` largest marginal gains
+// left (submodularity; Leskovec et al. 2007, "online bound").
+double optimum_bound(const Instance& inst, const std::vector<std::size_t>& chosen, std::size_t count) {
+    const ChosenState state(inst, chosen);
+    const auto& [times, in_set, cost] = state;
+    std::vector<double> gains;
+    for (std::size_t c = 0; c < inst.sets.candidate_count(); ++c)
+        if (!in_set[c]) gains.push_back(inst.gain(c, times));
+    const std::size_t k = std::min(count, gains.size());
+    std::partial_sort(gains.begin(), gains.begin() + static_cast<std::ptrdiff_t>(k), gains.end(), std::greater<>());
+    double bound = coverage_of(inst, chosen);
+    for (std::size_t i = 0; i < k; ++i) bound += gains[i];
+    return bound;
 }
 
 struct Outcome {
@@ -297,28 +476,40 @@ PlacementResult place_sites(const PlacementProblem& problem, const PlacementOpti
             result.rule = GreedyRule::gain_per_cost;
         }
     }
-    result.sites = std::move(best.solution.sites);
-    result.covered = best.solution.covered;
-    result.total_cost = best.solution.cost;
     result.swaps = best.swaps;
     result.greedy_covered = best.greedy_covered;
 
-    if (!options.has_budget) {
-        // covered + the `count` largest marginal gains left bounds the optimum from above.
-        std::vector<std::uint32_t> times(inst.worth.size(), 0);
-        std::vector<std::uint8_t> in_set(sets.candidate_count(), 0);
-        for (const PlacedSite& site : result.sites) {
-            in_set[site.candidate] = 1;
-            for (std::uint32_t d : sets.covered_by(site.candidate)) ++times[d];
+    // Pair exchanges on the kept solution, alternating with 1-swaps until neither improves;
+    // skipped once the bound proves the solution within options.proven_gap of the optimum.
+    if (options.swap_pass && options.pair_swaps && best.solution.sites.size() >= 2) {
+        std::vector<std::size_t> chosen;
+        for (const PlacedSite& site : best.solution.sites) chosen.push_back(site.candidate);
+        std::size_t work = options.pair_work;
+        std::size_t pairs = 0;
+        while (pairs + result.swaps < 2 * options.max_swaps) {
+            if (!options.has_budget) {
+                const double covered = coverage_of(inst, chosen);
+                if (covered >= (1.0 - options.proven_gap) * optimum_bound(inst, chosen, options.count)) break;
+            }
+            const std::size_t made = pair_swap_pass(inst, chosen, limits, 1, tolerance, work);
+            if (made == 0) break;
+            pairs += made;
+            result.swaps += swap_pass(inst, chosen, limits, options.max_swaps, tolerance);
         }
-        std::vector<double> gains;
-        for (std::size_t c = 0; c < sets.candidate_count(); ++c)
-            if (!in_set[c]) gains.push_back(inst.gain(c, times));
-        const std::size_t k = std::min(options.count, gains.size());
-        std::partial_sort(gains.begin(), gains.begin() + static_cast<std::ptrdiff_t>(k), gains.end(),
-                          std::greater<>());
-        result.optimum_bound = result.covered;
-        for (std::size_t i = 0; i < k; ++i) result.optimum_bound += gains[i];
+        result.pair_swaps = pairs;
+        result.pair_work_exhausted = work == 0;
+        if (pairs > 0) {
+            std::sort(chosen.begin(), chosen.end());
+            best.solution = lazy_greedy(inst, chosen, result.rule, Limits{});
+        }
+    }
+    result.sites = std::move(best.solution.sites);
+    result.covered = best.solution.covered;
+    result.total_cost = best.solution.cost;
+    if (!options.has_budget) {
+        std::vector<std::size_t> chosen;
+        for (const PlacedSite& site : result.sites) chosen.push_back(site.candidate);
+        result.optimum_bound = optimum_bound(inst, chosen, options.count);
     }
     return result;
 }

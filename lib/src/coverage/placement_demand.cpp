@@ -21,7 +21,10 @@ std::vector<DemandPiece> uncovered_pieces(std::span<const model::LineString> lin
         for (const LineInterval& gap : complement(covered[i], line_length(lines[i]))) {
             const double length = gap.to_m - gap.from_m;
             if (!(length > 0.0)) continue;
-            const double n = std::ceil(length / piece_m);
+            // A stretch a rounding error longer than a whole number of pieces (a seen interval
+            // ending at 69.9999999 instead of 70: crossings computed at coordinates of 10^6 m) must
+            // not get one more, shorter piece each: a millionth of a piece is ignored.
+            const double n = std::max(1.0, std::ceil(length / piece_m - 1e-6));
             const auto count = static_cast<std::size_t>(n);
             for (std::size_t k = 0; k < count; ++k) {
                 DemandPiece piece;

@@ -1,10 +1,14 @@
 #include "trygg/coverage/light_coverage.hpp"
 
+#include <geos_c.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <numbers>
 #include <random>
+#include <sstream>
 
 #include "trygg/error.hpp"
 
@@ -136,6 +140,94 @@ TEST(LightCoverage, DiscAreaIsTheUnionOfPolygonDiscs) {
     const std::vector<LightSource> pair{{{0, 0}, std::nullopt, ""}, {{20, 0}, std::nullopt, ""}};
     const double lens = 2 * 400.0 * std::acos(0.5) - 10.0 * std::sqrt(1600.0 - 400.0);
     EXPECT_NEAR(polygon_area(LightCoverage(pair, LightOptions{}).lit_area()), 2 * std::numbers::pi * 400.0 - lens, 10.0);
+}
+
+// The old method, as a reference: one GEOS union of every working light's disc polygon.
+class OneUnionReference {
+public:
+    OneUnionReference() : ctx_(GEOS_init_r()) {}
+    ~OneUnionReference() { GEOS_finish_r(ctx_); }
+    OneUnionReference(const OneUnionReference&) = delete;
+    OneUnionReference& operator=(const OneUnionReference&) = delete;
+
+    using Ptr = std::unique_ptr<GEOSGeometry, std::function<void(GEOSGeometry*)>>;
+    Ptr own(GEOSGeometry* g) const {
+        EXPECT_NE(g, nullptr);
+        return Ptr(g, [h = ctx_](GEOSGeometry* x) { GEOSGeom_destroy_r(h, x); });
+    }
+    Ptr one_union(const LightCoverage& lc, int quadrant_segments) const {
+        std::vector<GEOSGeometry*> discs;
+        for (std::size_t i = 0; i < lc.working_positions().size(); ++i) {
+            const auto p = lc.working_positions()[i];
+            const auto centre = own(GEOSGeom_createPointFromXY_r(ctx_, p.x, p.y));
+            discs.push_back(GEOSBuffer_r(ctx_, centre.get(), lc.working_radii()[i], quadrant_segments));
+        }
+        const auto all = own(GEOSGeom_createCollection_r(ctx_, GEOS_MULTIPOLYGON, discs.data(),
+                                                         static_cast<unsigned>(discs.size())));
+        return own(GEOSUnaryUnion_r(ctx_, all.get()));
+    }
+    Ptr from_model(const model::MultiPolygon& mp) const {
+        std::ostringstream wkt;
+        wkt.precision(17);
+        const auto ring = [&](const model::Ring& r) {
+            wkt << "(";
+            for (std::size_t i = 0; i < r.size(); ++i) wkt << (i ? ", " : "") << r[i].x << " " << r[i].y;
+            wkt << ")";
+        };
+        wkt << "MULTIPOLYGON (";
+        for (std::size_t k = 0; k < mp.size(); ++k) {
+            wkt << (k ? ", (" : "(");
+            ring(mp[k].outer);
+            for (const auto& h : mp[k].holes) wkt << ", ", ring(h);
+            wkt << ")";
+        }
+        wkt << ")";
+        GEOSWKTReader* reader = GEOSWKTReader_create_r(ctx_);
+        auto g = own(GEOSWKTReader_read_r(ctx_, reader, wkt.str().c_str()));
+        GEOSWKTReader_destroy_r(ctx_, reader);
+        return g;
+    }
+    double area(const GEOSGeometry* g) const {
+        double a = -1.0;
+        GEOSArea_r(ctx_, g, &a);
+        return a;
+    }
+    int parts(const GEOSGeometry* g) const { return GEOSGetNumGeometries_r(ctx_, g); }
+    GEOSContextHandle_t get() const { return ctx_; }
+
+private:
+    GEOSContextHandle_t ctx_;
+};
+
+TEST(LightCoverage, DiscAreaByOverlapGroupsEqualsOneUnionOfAllDiscs) {
+    // lit_area() unites each group of overlapping discs alone; on random towns (scattered
+    // lights, dense clusters, chains along a street, radii from heights) the result must be the
+    // same area as one union of all discs: same polygons, no area in one and not the other.
+    const OneUnionReference ref;
+    for (unsigned seed = 1; seed <= 4; ++seed) {
+        std::mt19937 rng(seed);
+        std::uniform_real_distribution<double> u(0.0, 1500.0), h(4.0, 12.0), near(-25.0, 25.0);
+        std::vector<LightSource> lights;
+        for (int i = 0; i < 300; ++i) lights.push_back({{u(rng), u(rng)}, h(rng), ""});
+        for (int c = 0; c < 5; ++c) {  // clusters
+            const model::Point centre{u(rng), u(rng)};
+            for (int i = 0; i < 40; ++i) lights.push_back({{centre.x + near(rng), centre.y + near(rng)}, h(rng), ""});
+        }
+        for (int i = 0; i < 60; ++i) lights.push_back({{25.0 * i, 700.0 + near(rng) / 5}, h(rng), ""});  // a street
+        lights.push_back({{300.0, 300.0}, std::nullopt, "broken"});
+        LightOptions o;
+        if (seed % 2 == 0) o.radius_per_height = 2.5;
+        const LightCoverage lc(lights, o);
+        const model::MultiPolygon grouped = lc.lit_area();
+        const auto expected = ref.one_union(lc, o.quadrant_segments);
+        const auto got = ref.from_model(grouped);
+        ASSERT_NE(got.get(), nullptr);
+        EXPECT_EQ(static_cast<int>(grouped.size()), ref.parts(expected.get())) << "seed " << seed;
+        const double area = ref.area(expected.get());
+        EXPECT_NEAR(polygon_area(grouped), area, 1e-9 * area) << "seed " << seed;
+        const auto only_one = ref.own(GEOSSymDifference_r(ref.get(), got.get(), expected.get()));
+        EXPECT_LT(ref.area(only_one.get()), 1e-9 * area) << "seed " << seed;
+    }
 }
 
 TEST(LightCoverage, BadOptionsAndHeights) {

@@ -128,7 +128,8 @@ TEST(Placement, WithinOnePercentOfTheBruteForceOptimum) {
     std::uniform_real_distribution<double> radius(10.0, 45.0);
     double worst_gap = 0.0, worst_greedy_gap = 0.0;
     int improved_by_swaps = 0;
-    for (int trial = 0; trial < 200; ++trial) {
+    int improved_by_pairs = 0;
+    for (int trial = 0; trial < 3000; ++trial) {
         const Instance inst = random_instance(rng, demand(rng), candidates(rng), radius(rng));
         const std::size_t n = count(rng);
         const double optimum = brute_force_optimum(inst, n, std::numeric_limits<double>::infinity());
@@ -147,10 +148,40 @@ TEST(Placement, WithinOnePercentOfTheBruteForceOptimum) {
         worst_gap = std::max(worst_gap, gap);
         worst_greedy_gap = std::max(worst_greedy_gap, greedy_gap);
         if (r.swaps > 0) ++improved_by_swaps;
+        if (r.pair_swaps > 0) ++improved_by_pairs;
     }
-    std::cout << "[placement] 200 instances: worst gap to the optimum " << worst_gap * 100.0
+    std::cout << "[placement] 3000 instances: worst gap to the optimum " << worst_gap * 100.0
               << "% (greedy alone " << worst_greedy_gap * 100.0 << "%); swaps improved " << improved_by_swaps
-              << " instances\n";
+              << " instances, pair exchanges " << improved_by_pairs << "\n";
+}
+
+// For two sites a pair-exchange local optimum is the optimum: any other pair of sites is one
+// exchange away (two sites out, two in), or one 1-swap away when it keeps one of them. So with a
+// single greedy start and the bound's early stop switched off, every instance must reach the
+// brute-force optimum; without pair exchanges some stay stuck in 1-swap local optima.
+TEST(Placement, PairExchangesMakeTwoSitesExact) {
+    std::mt19937 rng(8);
+    std::uniform_int_distribution<std::size_t> candidates(3, 16), demand(5, 40);
+    std::uniform_real_distribution<double> radius(10.0, 45.0);
+    int missed_without_pairs = 0, fixed_by_pairs = 0;
+    for (int trial = 0; trial < 1000; ++trial) {
+        const Instance inst = random_instance(rng, demand(rng), candidates(rng), radius(rng));
+        const double optimum = brute_force_optimum(inst, 2, std::numeric_limits<double>::infinity());
+        PlacementOptions options;
+        options.count = 2;
+        options.starts = 1;
+        options.proven_gap = 0.0;
+        const PlacementResult r = place_sites(problem_of(inst, false), options);
+        ASSERT_NEAR(r.covered, coverage_of(inst, chosen_of(r)), 1e-9) << "trial " << trial;
+        EXPECT_GE(r.covered, optimum - 1e-9 * std::max(1.0, optimum)) << "trial " << trial;
+        options.pair_swaps = false;
+        const PlacementResult single = place_sites(problem_of(inst, false), options);
+        if (single.covered < optimum - 1e-9 * std::max(1.0, optimum)) ++missed_without_pairs;
+        if (r.pair_swaps > 0) ++fixed_by_pairs;
+    }
+    std::cout << "[placement] 1000 two-site instances, one start: 1-swaps alone missed the optimum in "
+              << missed_without_pairs << ", pair exchanges improved " << fixed_by_pairs << "\n";
+    EXPECT_GT(missed_without_pairs, 0) << "the instances should include 1-swap traps";
 }
 
 TEST(Placement, BudgetRespectedAndWithinTheCelfBound) {

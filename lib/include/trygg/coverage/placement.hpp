@@ -19,8 +19,13 @@
 //     max_swaps). It never lowers the coverage, so the guarantees above still hold.
 //  4. Several starts: steps 1-3 are repeated with the greedy forced to open with each of the
 //     `starts` best single sites (start 0 is plain greedy, whose own first pick that is); the
-//     best result is kept (ties: the earliest start). A 1-swap local optimum can still miss the
-//     optimum when two sites must change at once; other openings often reach it.
+//     best result is kept (ties: the earliest start) and goes on to step 5.
+//  5. Pair exchanges: on the kept solution, while some exchange of two chosen sites for two
+//     unchosen candidates covers more, the best such exchange is made, followed by a 1-swap pass;
+//     a 1-swap local optimum misses the optimum when two sites must move at once. Skipped once
+//     covered >= (1 - proven_gap) * optimum_bound, i.e. when the bound below already proves the
+//     solution within proven_gap of the optimum; a round costs O(k^2 (m + pruned pair search)) for
+//     k sites and m candidates, capped by pair_work (demand items read).
 // The chosen sites are reported in greedy order over the final set, each with its marginal gain
 // and the cumulative coverage: the curve that shows what the 5th, 10th or 20th site adds.
 
@@ -48,6 +53,9 @@ struct PlacementOptions {
     bool swap_pass = true;       // improve the greedy result by 1-swaps
     std::size_t max_swaps = 1000;  // per start
     std::size_t starts = 10;       // greedy runs, each forced to open with one of the best single sites
+    bool pair_swaps = true;        // then improve by exchanging two sites at once (needs swap_pass)
+    double proven_gap = 0.01;      // ... unless the bound proves the result this close to the optimum
+    std::size_t pair_work = 200'000'000;  // cap on the demand items the pair exchanges read
 };
 
 // The order the greedy steps ranked candidates by.
@@ -68,6 +76,8 @@ struct PlacementResult {
     double total_cost = 0.0;
     GreedyRule rule = GreedyRule::gain;  // which greedy produced the kept solution
     std::size_t swaps = 0;               // improving exchanges made by the swap pass
+    std::size_t pair_swaps = 0;          // improving pair exchanges (step 5)
+    bool pair_work_exhausted = false;    // step 5 stopped at pair_work, not at a local optimum
     double greedy_covered = 0.0;         // coverage of plain greedy (start 0) before any swap
     // Without a budget: an upper bound of the optimum for this count, covered + the sum of the
     // `count` largest marginal gains left (submodularity; Leskovec et al. 2007, "online bound"),

@@ -21,7 +21,8 @@ struct DemandPiece {
 };
 
 // The stretches of lines[i] outside covered[i] (normalised intervals, see line_intervals.hpp),
-// each cut into ceil(length / piece_m) equal pieces, so no piece is longer than piece_m.
+// each cut into ceil(length / piece_m) equal pieces, so no piece is longer than piece_m (the
+// ceiling ignores an excess of a millionth of a piece, a rounding error, rather than add one).
 // Ordered by line, then offset. `covered` has one entry per line. Throws UsageError for a
 // piece length that is not a finite number > 0 or mismatched sizes.
 std::vector<DemandPiece> uncovered_pieces(std::span<const model::LineString> lines,

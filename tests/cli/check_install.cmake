@@ -1,0 +1,21 @@
+# Installs the "cli" component into a fresh PREFIX and runs the installed trygg on test data.
+file(REMOVE_RECURSE ${PREFIX})
+execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --component cli --prefix ${PREFIX}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "cmake --install failed (${rc}): ${out}${err}")
+endif()
+set(exe ${PREFIX}/bin/trygg)
+if(NOT EXISTS ${exe})
+  message(FATAL_ERROR "install did not create ${exe}")
+endif()
+file(GLOB installed RELATIVE ${PREFIX} ${PREFIX}/*)
+if(NOT installed STREQUAL "bin")
+  message(FATAL_ERROR "the cli component should install only bin/, got: ${installed}")
+endif()
+execute_process(COMMAND ${exe} info hotspots_reports.geojson --json WORKING_DIRECTORY ${DATA}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "\"features\"")
+  message(FATAL_ERROR "installed trygg failed on ${DATA}/hotspots_reports.geojson (${rc}): ${out}${err}")
+endif()
+file(REMOVE_RECURSE ${PREFIX})

@@ -201,7 +201,7 @@ class PlacementResult:
     sites: Table
     covered: Table | None
     summary: dict[str, Any]
-    mode: Literal["classic", "lights"]
+    mode: Literal["classic", "lights", "cameras"]
     working_crs: str | None
     def __len__(self) -> int: ...
     @property
@@ -221,6 +221,11 @@ def place(
     walkways: Layer | None = None,
     lights: Layer | None = None,
     reports: Layer | None = None,
+    for_: Literal["lights", "cameras"] = "lights",
+    cameras: Layer | None = None,
+    buildings: Layer | None = None,
+    camera_range: float = 30.0,
+    camera_fov: float = 90.0,
     spacing: float = 25.0,
     sample: float = 5.0,
     report_distance: float = 25.0,

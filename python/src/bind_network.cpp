@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "convert.hpp"
+#include "layer_args.hpp"
 #include "trygg/error.hpp"
 #include "trygg/hotspot/count_grid.hpp"
 #include "trygg/model/layer.hpp"
@@ -45,11 +46,16 @@ struct NearbyColumns {
     std::size_t activities_not_on_network = 0, stops_on_tiny_component = 0;
     network::WalkGraphBuild build;
     std::size_t components = 0;
+    // The walking areas of the stops that have one (area_buffer > 0).
+    std::vector<std::int64_t> area_stop_index;
+    std::vector<double> area_network_m, area_m2;
+    std::vector<model::MultiPolygon> areas;
 };
 
 py::dict nearby_py(const std::vector<LayerPtr>& walkways, const LayerPtr& stops, const LayerPtr& activities,
                    double max_walk, std::optional<double> max_distance, double speed, double max_snap,
-                   bool node_intersections, bool all_highways, double tiny_component, unsigned threads) {
+                   bool node_intersections, bool all_highways, double tiny_component, double area_buffer,
+                   unsigned threads) {
     // The CLI's checks and words (trygg nearby --max-walk, --max-distance, --speed, --max-snap).
     if (!positive(max_walk)) throw UsageError("max_walk must be a number of minutes > 0");
     if (max_distance && !positive(*max_distance)) throw UsageError("max_distance must be > 0 (metres)");
@@ -57,6 +63,8 @@ py::dict nearby_py(const std::vector<LayerPtr>& walkways, const LayerPtr& stops,
     if (!(max_snap >= 0.0) || !std::isfinite(max_snap)) throw UsageError("max_snap must be >= 0 (metres)");
     if (!(tiny_component >= 0.0) || !std::isfinite(tiny_component))
         throw UsageError("tiny_component must be >= 0 (metres)");
+    if (!(area_buffer >= 0.0) || !std::isfinite(area_buffer))
+        throw UsageError("area_buffer must be >= 0 (metres; 0 = no walking areas)");
     if (walkways.empty()) throw UsageError("walkways: give at least one line layer");
     for (const auto* layer : {&stops, &activities})
         if (!*layer) throw UsageError("stops and activities must be trygg.Layer objects (from trygg.read_layer)");
@@ -82,6 +90,7 @@ py::dict nearby_py(const std::vector<LayerPtr>& walkways, const LayerPtr& stops,
         options.all_highways = all_highways;
         options.tiny_component_m = tiny_component;
         options.threads = threads;
+        options.area_buffer_m = area_buffer;
         network::NearbyJob job = network::run_nearby(walkway_layers, *stops, *activities, options);
         for (std::size_t i : job.stops_not_on_network) out.stop_ids_not_on_network.push_back(stops->features[i].id);
         out.activities_not_on_network = job.activities_not_on_network;
@@ -94,6 +103,13 @@ py::dict nearby_py(const std::vector<LayerPtr>& walkways, const LayerPtr& stops,
                 out.distance_m.push_back(r.distance_m);
                 out.network_m.push_back(r.network_m);
             }
+        for (std::size_t i = 0; i < job.areas.size(); ++i) {
+            if (job.areas[i].empty()) continue;  // not on the network
+            out.area_stop_index.push_back(static_cast<std::int64_t>(i));
+            out.area_network_m.push_back(job.area_network_m[i]);
+            out.area_m2.push_back(job.area_m2[i]);
+            out.areas.push_back(std::move(job.areas[i]));
+        }
         out.build = std::move(job.build);
     }
 
@@ -128,6 +144,12 @@ py::dict nearby_py(const std::vector<LayerPtr>& walkways, const LayerPtr& stops,
     d["stops_not_on_network"] = out.stop_ids_not_on_network;
     d["activities_not_on_network"] = out.activities_not_on_network;
     d["stops_on_tiny_component"] = out.stops_on_tiny_component;
+    if (area_buffer > 0.0) {
+        py::list polygons;
+        for (const auto& area : out.areas) polygons.append(polygon_list(area));
+        d["areas"] = py::dict("stop_index"_a = to_numpy(out.area_stop_index), "network_m"_a = to_numpy(out.area_network_m),
+                              "area_m2"_a = to_numpy(out.area_m2), "polygons"_a = polygons);
+    }
     d["network"] = py::dict("edges"_a = graph.edge_count(), "nodes"_a = graph.node_count(),
                             "length_m"_a = graph.total_length_m(), "components"_a = out.components,
                             "lines_used"_a = out.build.features_used, "left_out"_a = out.build.left_out,
@@ -140,7 +162,7 @@ py::dict nearby_py(const std::vector<LayerPtr>& walkways, const LayerPtr& stops,
 void bind_network(py::module_& m) {
     m.def("_nearby", &nearby_py, "The columns behind trygg.nearby (see python/trygg/_network.py).", "walkways"_a,
           "stops"_a, "activities"_a, "max_walk"_a, "max_distance"_a, "speed"_a, "max_snap"_a, "node_intersections"_a,
-          "all_highways"_a, "tiny_component"_a, "threads"_a);
+          "all_highways"_a, "tiny_component"_a, "area_buffer"_a, "threads"_a);
 }
 
 }  // namespace trygg::python

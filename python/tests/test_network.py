@@ -31,7 +31,7 @@ def cli_nearby(trygg_exe, root, tmp_path_factory):
     links = json.loads((out / "n_links.geojson").read_text())["features"]
     with open(out / "list.csv", newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    return links, rows, json.loads(run.stdout)
+    return links, rows, json.loads(run.stdout), json.loads((out / "n_areas.geojson").read_text())["features"]
 
 
 def half_up(x):
@@ -39,7 +39,7 @@ def half_up(x):
 
 
 def test_nearby_equals_the_cli(town, cli_nearby):
-    links, rows, summary = cli_nearby
+    links, rows, summary, _ = cli_nearby
     result = trygg.nearby(*town, max_walk=5)
     assert len(result) == len(links) == len(rows) == summary["links"] > 100
     assert result.limit_m == pytest.approx(summary["limit_m"]) and result.limit_m == pytest.approx(5 * 60 * 1.3)
@@ -149,3 +149,47 @@ def test_nearby_bad_layers(town, root):
         trygg.nearby(walkways, other, activities)
     with pytest.raises(trygg.DataError, match="no walkable lines"):
         trygg.nearby(stops, stops, activities)  # a point layer has no lines
+
+
+def ring_area(ring):
+    """Shoelace area, about the ring's first vertex (national grid coordinates are ~6.6e6 m:
+    without the shift the products lose the square metres)."""
+    xy = np.asarray(ring, float)
+    x, y = (xy - xy[0]).T
+    return 0.5 * abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
+
+
+def polygons_area(multipolygon):
+    return sum(ring_area(rings[0]) - sum(ring_area(h) for h in rings[1:]) for rings in multipolygon["coordinates"])
+
+
+def test_walking_areas_equal_the_cli(town, cli_nearby):
+    """area_buffer=25 gives the CLI's default `areas` layer: the same stops, network lengths and
+    areas, and polygons whose own area (shoelace, here) is the reported one."""
+    areas = cli_nearby[3]
+    result = trygg.nearby(*town, max_walk=5, area_buffer=25)
+    assert trygg.nearby(*town, max_walk=5).areas is None
+    table = result.areas
+    props = [f["properties"] for f in areas]
+    assert len(table) == len(areas) > 10
+    assert table.stop_id.tolist() == [p["stop_id"] for p in props]
+    np.testing.assert_allclose(table.network_m, [p["network_m"] for p in props], atol=0.051)
+    np.testing.assert_allclose(table.area_m2, [p["area_m2"] for p in props], atol=0.51)
+    np.testing.assert_allclose(table.minutes, [p["minutes"] for p in props], atol=0.0051)
+    own = [polygons_area(g) for g in table.geometries]
+    np.testing.assert_allclose(own, table.area_m2, rtol=1e-9)
+    cli_own = [polygons_area(f["geometry"]) if f["geometry"]["type"] == "MultiPolygon"
+               else polygons_area({"coordinates": [f["geometry"]["coordinates"]]}) for f in areas]
+    np.testing.assert_allclose(own, cli_own, rtol=1e-6)
+    # Each area holds its stop (the walk from the stop to the network is part of it).
+    shapely_geometry = pytest.importorskip("shapely.geometry")
+    stops = town[1]
+    position = {sid: i for i, sid in enumerate(stops.ids.tolist())}
+    for sid, geometry in zip(table.stop_id.tolist(), table.geometries):
+        x, y = stops.xy[position[sid]]
+        assert shapely_geometry.shape(geometry).buffer(1e-6).contains(shapely_geometry.Point(x, y)), sid
+
+
+def test_bad_area_buffer_is_a_usage_error(town):
+    with pytest.raises(trygg.UsageError, match="area_buffer"):
+        trygg.nearby(*town, area_buffer=-1)

@@ -117,6 +117,7 @@ class NearbyResult:
     activities_not_on_network: int
     stops_on_tiny_component: int
     network: dict[str, Any]
+    areas: Table | None
     def __len__(self) -> int: ...
     def links(self) -> npt.NDArray[np.float64]: ...
     @property
@@ -136,6 +137,7 @@ def nearby(
     all_highways: bool = False,
     tiny_component: float = 500.0,
     threads: int = 0,
+    area_buffer: float = 0.0,
 ) -> NearbyResult: ...
 
 # --- coverage, placement, routes ------------------------------------------------------------

@@ -32,6 +32,11 @@ class NearbyResult:
     network : dict
         The walking graph: edges, nodes, length_m, components, lines_used, left_out (per
         reason), crossing_vertices_added.
+    areas : Table or None
+        With ``area_buffer > 0``: each stop's walking area (the CLI's ``areas`` layer), one row
+        per stop on the network with ``stop_id``, ``stop_name``, ``limit_m``, ``minutes``,
+        ``network_m`` (network length inside the walk) and ``area_m2``; MultiPolygon geometries
+        in the working CRS. None otherwise.
     """
 
     _COLUMNS = ("stop_id", "stop_name", "activity_id", "activity_name", "category", "distance_m", "network_m",
@@ -60,6 +65,8 @@ class NearbyResult:
         self.activity_id = activities.ids[self.activity_index] if len(activities) else np.array([], dtype=str)
         self.activity_name = _names(activities)[self.activity_index]
         self.category = categories[self.activity_index] if len(categories) else np.array([], dtype=str)
+        self.areas = _areas_table(columns["areas"], stops, self.limit_m, self.speed,
+                                  self.working_crs) if "areas" in columns else None
 
     def __len__(self):
         return len(self.distance_m)
@@ -107,6 +114,18 @@ class NearbyResult:
         return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(lines, crs=self.working_crs), crs=self.working_crs)
 
 
+def _areas_table(areas, stops, limit_m, speed, working_crs):
+    """The walking areas as a Table with the CLI's ``areas`` columns (unrounded)."""
+    index = areas["stop_index"]
+    n = len(index)
+    return _frames.Table("areas", {
+        "stop_id": stops.ids[index] if n else np.array([], dtype=str),
+        "stop_name": _names(stops)[index] if n else np.array([], dtype=str),
+        "limit_m": np.full(n, limit_m), "minutes": np.full(n, limit_m / speed / 60.0),
+        "network_m": areas["network_m"], "area_m2": areas["area_m2"]},
+        [_frames.multi_polygon(polygons) for polygons in areas["polygons"]], working_crs)
+
+
 def _names(layer):
     """The layer's mapped names (feature names as the CLI shows them) as a numpy string array."""
     return np.array(layer.names, dtype=str) if len(layer) else np.array([], dtype=str)
@@ -117,7 +136,7 @@ def _scalar(value):
 
 
 def nearby(walkways, stops, activities, max_walk=10.0, max_distance=None, speed=1.3, max_snap=100.0,
-           node_intersections=False, all_highways=False, tiny_component=500.0, threads=0):
+           node_intersections=False, all_highways=False, tiny_component=500.0, threads=0, area_buffer=0.0):
     """For every stop, the activities within a walk along the walking network.
 
     The same computation as ``trygg nearby``: the walkways become a graph (split where lines
@@ -152,6 +171,10 @@ def nearby(walkways, stops, activities, max_walk=10.0, max_distance=None, speed=
         Count stops on a network piece cut off from the main one and shorter than this (m).
     threads : int, default 0
         Worker threads, 0 = all cores; the result does not depend on it.
+    area_buffer : float, default 0
+        > 0: also each stop's walking area, the reached network buffered by this many metres
+        each side (``result.areas``; the CLI's ``--area-buffer``, whose default is 25). Off by
+        default because on a large network the areas cost far more than the searches.
 
     Returns
     -------
@@ -189,5 +212,5 @@ def nearby(walkways, stops, activities, max_walk=10.0, max_distance=None, speed=
             raise TypeError(f"walkways must be a trygg.Layer or a list of them, not {type(layer).__name__}")
     columns = _nearby(walkways, stops, activities, float(max_walk), None if max_distance is None else float(max_distance),
                       float(speed), float(max_snap), bool(node_intersections), bool(all_highways),
-                      float(tiny_component), int(threads))
+                      float(tiny_component), float(area_buffer), int(threads))
     return NearbyResult(columns, stops, activities)

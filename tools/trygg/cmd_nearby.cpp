@@ -219,7 +219,7 @@ public:
                     all_categories, to_output.get());
         write_links(links_writer ? *links_writer : main_writer, stops, activities, results, categories,
                     to_output.get());
-        if (areas) write_areas(areas_writer ? *areas_writer : main_writer, stops, results, job.areas, limit, to_output.get());
+        if (areas) write_areas(areas_writer ? *areas_writer : main_writer, stops, job, limit, to_output.get());
         std::optional<io::AtomicOutput> md;
         if (!list_md_.empty())
             md = write_markdown(stops, job.stop_access, activities, results, summaries, categories, limit, write);
@@ -355,8 +355,7 @@ private:
         }
     }
 
-    void write_areas(io::VectorWriter& writer, const model::Layer& stops, const std::vector<network::StopNearby>& results,
-                     std::vector<model::MultiPolygon>& areas, double limit,
+    void write_areas(io::VectorWriter& writer, const model::Layer& stops, network::NearbyJob& job, double limit,
                      const io::CoordinateTransform* to_output) const {
         writer.add_layer("areas", io::LayerGeometry::polygon,
                          {{"stop_id", FieldType::string},
@@ -365,19 +364,16 @@ private:
                           {"minutes", FieldType::real},
                           {"network_m", FieldType::real},
                           {"area_m2", FieldType::real}});
-        for (std::size_t i = 0; i < results.size(); ++i) {
-            model::MultiPolygon& area = areas[i];
+        for (std::size_t i = 0; i < job.areas.size(); ++i) {
+            model::MultiPolygon& area = job.areas[i];
             if (area.empty()) continue;  // not on the network
             const model::Feature& stop = stops.features[i];
-            double network_m = 0.0;
-            for (const auto& p : results[i].area) network_m += p.to_m - p.from_m;
-            const double area_m2 = boost::geometry::area(index::to_boost(area));
             model::Geometry g = std::move(area);
             if (to_output && !io::transform_geometry(*to_output, g))
                 throw DataError("a walking area cannot be transformed to " + output_.out_crs);
             writer.write(g, {Value{stop.id}, Value{stop.name}, Value{round_to(limit, 0.01)},
-                             Value{round_to(minutes(limit), 0.01)}, Value{round_to(network_m, 0.1)},
-                             Value{round_to(area_m2, 1.0)}});
+                             Value{round_to(minutes(limit), 0.01)}, Value{round_to(job.area_network_m[i], 0.1)},
+                             Value{round_to(job.area_m2[i], 1.0)}});
         }
     }
 

@@ -7,6 +7,7 @@
 #include <thread>
 #include <tuple>
 
+#include <boost/geometry/algorithms/area.hpp>
 #include <boost/geometry/algorithms/covered_by.hpp>
 #include <boost/geometry/algorithms/envelope.hpp>
 #include <boost/geometry/index/rtree.hpp>
@@ -174,9 +175,17 @@ NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model:
     search.progress = options.search_progress;
     job.results = find_nearby(graph, job.stop_access, job.activity_access, search, areas);
     reach_areas_holding_stops(stops, activities, stop_points, job.stop_access, options.limit_m, job.results);
-    if (areas)
+    if (areas) {
         job.areas = walking_areas(graph, stop_points, job.stop_access, job.results, options.area_buffer_m,
                                   options.area_quadrant_segments, options.threads, options.area_progress);
+        job.area_network_m.assign(job.areas.size(), 0.0);
+        job.area_m2.assign(job.areas.size(), 0.0);
+        for (std::size_t i = 0; i < job.areas.size(); ++i) {
+            if (job.areas[i].empty()) continue;
+            for (const auto& piece : job.results[i].area) job.area_network_m[i] += piece.to_m - piece.from_m;
+            job.area_m2[i] = boost::geometry::area(index::to_boost(job.areas[i]));
+        }
+    }
     return job;
 }
 

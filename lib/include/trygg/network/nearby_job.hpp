@@ -45,6 +45,9 @@ struct NearbyJob {
     // Per stop when area_buffer_m > 0 (else empty): the reached network and the walk from the
     // stop to it, buffered; an empty polygon for a stop that is not on the network.
     std::vector<model::MultiPolygon> areas;
+    // Per stop beside `areas`: the network length the area covers (metres along the reached
+    // edges) and the polygon's area (m²); 0 for a stop without an area.
+    std::vector<double> area_network_m, area_m2;
 };
 
 // Throws DataError (naming the layer and feature) when the walkways hold no usable line or a

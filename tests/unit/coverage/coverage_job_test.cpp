@@ -7,6 +7,7 @@
 
 #include "trygg/coverage/layer_inputs.hpp"
 #include "trygg/coverage/light_settings.hpp"
+#include "support/layers.hpp"
 #include "trygg/error.hpp"
 
 using trygg::model::Feature;
@@ -18,21 +19,7 @@ namespace coverage = trygg::coverage;
 
 namespace {
 
-Layer layer_of(Kind kind, const std::vector<trygg::model::Geometry>& geometries) {
-    Layer layer;
-    layer.kind = kind;
-    layer.source = "test.geojson";
-    layer.name = std::string(trygg::model::to_string(kind));
-    layer.working_crs = "EPSG:3006";
-    for (std::size_t i = 0; i < geometries.size(); ++i) {
-        Feature f;
-        f.fid = static_cast<std::int64_t>(i + 1);
-        f.id = "F" + std::to_string(i + 1);
-        f.geometry = geometries[i];
-        layer.features.push_back(std::move(f));
-    }
-    return layer;
-}
+using trygg::test::layer_of;
 
 // A straight 100 m walkway from (0, 0) to (100, 0); one light at (50, 0) with the default
 // 20 m disc lights [30, 70]; the dark stretches [0, 30] and [70, 100] are both >= the 25 m of

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "network/network_fixtures.hpp"
+#include "support/layers.hpp"
 #include "trygg/error.hpp"
 
 using trygg::model::Feature;
@@ -16,19 +17,9 @@ using trygg::network::run_nearby;
 
 namespace {
 
+// Points as a layer (the walkway fixtures have no working CRS; neither do these).
 Layer points_layer(trygg::model::Kind kind, const std::vector<Point>& points) {
-    Layer layer;
-    layer.kind = kind;
-    layer.source = "test";
-    layer.name = trygg::model::to_string(kind);
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        Feature f;
-        f.fid = static_cast<std::int64_t>(i + 1);
-        f.id = "P" + std::to_string(i + 1);
-        f.geometry = points[i];
-        layer.features.push_back(std::move(f));
-    }
-    return layer;
+    return trygg::test::layer_of(kind, std::vector<trygg::model::Geometry>(points.begin(), points.end()), "");
 }
 
 bool same(const MultiPolygon& a, const MultiPolygon& b) {

@@ -24,6 +24,7 @@
 #include "trygg/coverage/walkway_placement.hpp"
 #include "trygg/coverage/line_intervals.hpp"
 #include "trygg/coverage/placement.hpp"
+#include "trygg/coverage/placement_summary.hpp"
 #include "trygg/error.hpp"
 
 namespace trygg::python {
@@ -42,15 +43,15 @@ py::dict coverage_summary(const coverage::CoverageJobResult& r, const coverage::
                           const LightArgs& light, const model::Layer& walkways, const model::Layer* areas,
                           const model::Layer* clusters) {
     py::dict j;
-    j["walkway_length_m"] = cli_rounded(r.total.length_m, 2);
-    j["lit_length_m"] = cli_rounded(r.total.lit_m, 2);
-    j["seen_length_m"] = cli_rounded(r.total.seen_m, 2);
-    j["lit_share"] = cli_rounded(r.total.lit_share(), 4);
-    j["seen_share"] = cli_rounded(r.total.seen_share(), 4);
+    j["walkway_length_m"] = rounded(r.total.length_m, 2);
+    j["lit_length_m"] = rounded(r.total.lit_m, 2);
+    j["seen_length_m"] = rounded(r.total.seen_m, 2);
+    j["lit_share"] = rounded(r.total.lit_share(), 4);
+    j["seen_share"] = rounded(r.total.seen_share(), 4);
     j["gaps"] = r.gaps.size();
     double gap_length = 0.0;
     for (const auto& g : r.gaps) gap_length += g.length_m;
-    j["gap_length_m"] = cli_rounded(gap_length, 2);
+    j["gap_length_m"] = rounded(gap_length, 2);
     j["walkways"] = walkways.features.size();
     j["model"] = light.model;
     for (const auto& [key, value] : coverage::light_figures(light_settings(light), options.light))
@@ -66,17 +67,17 @@ py::dict coverage_summary(const coverage::CoverageJobResult& r, const coverage::
         const auto& g = r.gaps[i];
         py::list ids;
         for (const std::size_t w : g.walkways) ids.append(walkways.features[w].id);
-        top.append(py::dict("rank"_a = g.rank, "length_m"_a = cli_rounded(g.length_m, 2), "reports"_a = g.reports,
-                            "score"_a = cli_rounded(g.score, 3), "walkway_ids"_a = ids));
+        top.append(py::dict("rank"_a = g.rank, "length_m"_a = rounded(g.length_m, 2), "reports"_a = g.reports,
+                            "score"_a = rounded(g.score, 3), "walkway_ids"_a = ids));
     }
     j["top_gaps"] = top;
     if (areas) {
         py::list list;
         for (std::size_t a = 0; a < r.by_area.size(); ++a) {
             const auto& f = areas->features[a];
-            list.append(py::dict("id"_a = f.id, "name"_a = f.name, "walkway_length_m"_a = cli_rounded(r.by_area[a].length_m, 2),
-                                 "lit_share"_a = cli_rounded(r.by_area[a].lit_share(), 4),
-                                 "seen_share"_a = cli_rounded(r.by_area[a].seen_share(), 4)));
+            list.append(py::dict("id"_a = f.id, "name"_a = f.name, "walkway_length_m"_a = rounded(r.by_area[a].length_m, 2),
+                                 "lit_share"_a = rounded(r.by_area[a].lit_share(), 4),
+                                 "seen_share"_a = rounded(r.by_area[a].seen_share(), 4)));
         }
         j["areas"] = list;
     }
@@ -84,8 +85,8 @@ py::dict coverage_summary(const coverage::CoverageJobResult& r, const coverage::
         py::list list;
         for (std::size_t c = 0; c < r.cluster_shares.size(); ++c) {
             const auto& s = r.cluster_shares[c];
-            list.append(py::dict("id"_a = clusters->features[c].id, "area_m2"_a = cli_rounded(s.area_m2, 2),
-                                 "lit_share"_a = cli_rounded(s.lit_share(), 4), "seen_share"_a = cli_rounded(s.seen_share(), 4)));
+            list.append(py::dict("id"_a = clusters->features[c].id, "area_m2"_a = rounded(s.area_m2, 2),
+                                 "lit_share"_a = rounded(s.lit_share(), 4), "seen_share"_a = rounded(s.seen_share(), 4)));
         }
         j["clusters"] = list;
     }
@@ -214,35 +215,15 @@ coverage::PlacementOptions placement_options(std::size_t count, const std::optio
     return options;
 }
 
-py::list site_list(const coverage::PlacementResult& result, const std::vector<coverage::PlacementCandidate>& candidates) {
-    py::list sites;
-    for (std::size_t r = 0; r < result.sites.size(); ++r) {
-        const auto& site = result.sites[r];
-        const auto& c = candidates[site.candidate];
-        sites.append(py::dict("rank"_a = r + 1, "id"_a = c.id, "x"_a = cli_rounded(c.position.x, 2),
-                              "y"_a = cli_rounded(c.position.y, 2), "gain"_a = cli_rounded(site.gain, 3),
-                              "cumulative"_a = cli_rounded(site.cumulative, 3), "cost"_a = site.cost));
-    }
-    return sites;
-}
-
-// The CLI's `trygg place --json`, key for key (without the per-mode keys).
+// The CLI's `trygg place --json`, key for key (coverage/placement_summary.hpp), positions in the
+// working CRS.
 py::dict placement_summary(const char* mode, const coverage::PlacementResult& result,
-                           const std::vector<coverage::PlacementCandidate>& candidates, bool has_budget) {
-    py::dict j;
-    j["mode"] = mode;
-    j["sites"] = site_list(result, candidates);
-    j["covered_demand"] = cli_rounded(result.covered, 3);
-    j["total_demand"] = cli_rounded(result.total_demand, 3);
-    j["covered_share"] = result.total_demand > 0.0 ? cli_rounded(result.covered / result.total_demand, 4) : 0.0;
-    j["candidates"] = candidates.size();
-    j["total_cost"] = result.total_cost;
-    j["greedy_covered_demand"] = cli_rounded(result.greedy_covered, 3);
-    j["swaps"] = result.swaps;
-    j["pair_swaps"] = result.pair_swaps;
-    j["rule"] = result.rule == coverage::GreedyRule::gain ? "gain" : "gain_per_cost";
-    if (!has_budget) j["optimum_bound"] = cli_rounded(result.optimum_bound, 3);
-    return j;
+                           const std::vector<coverage::PlacementCandidate>& candidates, bool has_budget,
+                           const coverage::WalkwayPlacementFigures* walkway = nullptr) {
+    std::vector<model::Point> positions;
+    for (const auto& site : result.sites) positions.push_back(candidates[site.candidate].position);
+    const std::string text = coverage::placement_summary_json(mode, result, candidates, positions, has_budget, walkway);
+    return py::module_::import("json").attr("loads")(text);
 }
 
 py::dict site_columns(const coverage::PlacementResult& result, const std::vector<coverage::PlacementCandidate>& candidates) {
@@ -453,17 +434,15 @@ py::dict place_walkways_py(const std::string& target, const py::object& walkways
                      "from_m"_a = to_numpy(from), "to_m"_a = to_numpy(to), "reports"_a = to_numpy(run_reports),
                      "weight"_a = to_numpy(run_weight), "lines"_a = lines);
 
-    py::dict summary = placement_summary(target.c_str(), r.result, r.candidates, budget.has_value());
-    summary["walkway_length_m"] = cli_rounded(r.walkway_m, 1);
-    summary[cameras_mode ? "seen_length_m" : "lit_length_m"] = cli_rounded(r.covered_before_m, 1);
-    summary[cameras_mode ? "newly_seen_m" : "newly_lit_m"] = cli_rounded(r.newly_covered_m, 1);
-    if (cameras_mode) {
-        summary["camera_range_m"] = camera_range;
-    } else {
-        summary["model"] = light.model;
-        for (const auto& [key, value] : coverage::light_figures(light_settings(light), light_opts))
-            summary[py::str(key)] = value ? py::object(py::float_(*value)) : py::none();
-    }
+    coverage::WalkwayPlacementFigures figures;
+    figures.walkway_m = r.walkway_m;
+    figures.covered_before_m = r.covered_before_m;
+    figures.newly_covered_m = r.newly_covered_m;
+    figures.cameras = cameras_mode;
+    figures.camera_range_m = camera_range;
+    figures.light_model = light.model;
+    figures.light_figures = coverage::light_figures(light_settings(light), light_opts);
+    py::dict summary = placement_summary(target.c_str(), r.result, r.candidates, budget.has_value(), &figures);
     py::dict d;
     d["sites"] = sites;
     d["covered"] = covered;

@@ -31,11 +31,11 @@ using namespace pybind11::literals;
 py::dict route_summary(const network::RouteResult& r) {
     py::list dark;
     for (const auto& d : r.dark)
-        dark.append(py::dict("from_m"_a = cli_rounded(d.from_m, 2), "to_m"_a = cli_rounded(d.to_m, 2),
-                             "length_m"_a = cli_rounded(d.to_m - d.from_m, 2)));
-    return py::dict("length_m"_a = cli_rounded(r.length_m, 2), "detour_pct"_a = cli_rounded(r.detour_pct, 2),
-                    "lit_share"_a = cli_rounded(r.lit_share, 4), "seen_share"_a = cli_rounded(r.seen_share, 4),
-                    "exposure"_a = cli_rounded(r.exposure, 4), "dark_m"_a = cli_rounded(r.dark_m, 2),
+        dark.append(py::dict("from_m"_a = rounded(d.from_m, 2), "to_m"_a = rounded(d.to_m, 2),
+                             "length_m"_a = rounded(d.to_m - d.from_m, 2)));
+    return py::dict("length_m"_a = rounded(r.length_m, 2), "detour_pct"_a = rounded(r.detour_pct, 2),
+                    "lit_share"_a = rounded(r.lit_share, 4), "seen_share"_a = rounded(r.seen_share, 4),
+                    "exposure"_a = rounded(r.exposure, 4), "dark_m"_a = rounded(r.dark_m, 2),
                     "dark_stretches"_a = dark);
 }
 
@@ -114,7 +114,7 @@ py::dict route_py(const py::object& walkways_arg, const py::object& from_arg, co
     py::list pairs;
     for (const Planned& p : planned) {
         py::dict summary("shortest"_a = route_summary(p.routes.shortest), "safe"_a = route_summary(p.routes.safe),
-                         "from_snap_m"_a = cli_rounded(p.from.distance_m, 2), "to_snap_m"_a = cli_rounded(p.to.distance_m, 2));
+                         "from_snap_m"_a = rounded(p.from.distance_m, 2), "to_snap_m"_a = rounded(p.to.distance_m, 2));
         pairs.append(py::dict("shortest"_a = route_columns(p.routes.shortest), "safe"_a = route_columns(p.routes.safe),
                               "from_snap_m"_a = p.from.distance_m, "to_snap_m"_a = p.to.distance_m,
                               "from_on_network"_a = py::make_tuple(p.from.on_network.x, p.from.on_network.y),

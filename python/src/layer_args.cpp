@@ -63,10 +63,4 @@ py::array string_array(const std::vector<std::string>& values) {
     return py::module_::import("numpy").attr("array")(list, py::arg("dtype") = "str");
 }
 
-double cli_rounded(double v, int decimals) {
-    if (!std::isfinite(v)) return v;
-    const double scale = std::pow(10.0, decimals);
-    return std::round(v * scale) / scale;
-}
-
 }  // namespace trygg::python

@@ -12,6 +12,7 @@
 
 #include "trygg/model/geometry.hpp"
 #include "trygg/model/layer.hpp"
+#include "trygg/model/rounding.hpp"
 
 namespace trygg::python {
 
@@ -32,8 +33,8 @@ py::list polygon_list(const model::MultiPolygon& polygons);
 // Strings as a numpy unicode array (dtype str, also when empty).
 py::array string_array(const std::vector<std::string>& values);
 
-// v rounded to `decimals` places as the CLI rounds its --json figures (round half away from
-// zero of v * 10^decimals), so Python summaries equal the CLI's.
-double cli_rounded(double v, int decimals);
+// Figures rounded as the CLI rounds its --json (one rule in the library), so Python summaries
+// equal the CLI's.
+using model::rounded;
 
 }  // namespace trygg::python

@@ -23,6 +23,7 @@
 #include "trygg/coverage/light_coverage.hpp"
 #include "trygg/coverage/line_intervals.hpp"
 #include "trygg/coverage/placement.hpp"
+#include "trygg/coverage/placement_summary.hpp"
 #include "trygg/coverage/placement_demand.hpp"
 #include "trygg/coverage/placement_sites.hpp"
 #include "trygg/coverage/walkway_placement.hpp"
@@ -355,42 +356,25 @@ private:
 
     void print_json(const coverage::PlacementResult& result, bool classic, double walkway_m, double covered_before_m,
                     double covered_m, const io::CoordinateTransform* to_output) const {
-        nlohmann::ordered_json j;
-        j["mode"] = classic ? "classic" : for_;
-        j["sites"] = nlohmann::ordered_json::array();
-        for (std::size_t r = 0; r < result.sites.size(); ++r) {
-            const auto& site = result.sites[r];
-            const Candidate& c = candidate_sites_[site.candidate];
-            const model::Point at = to_output ? to_output->transform(c.position) : c.position;
-            nlohmann::ordered_json s;
-            s["rank"] = r + 1;
-            s["id"] = c.id;
-            s["x"] = rounded(at.x, 2);
-            s["y"] = rounded(at.y, 2);
-            s["gain"] = rounded(site.gain, 3);
-            s["cumulative"] = rounded(site.cumulative, 3);
-            s["cost"] = site.cost;
-            j["sites"].push_back(s);
+        std::vector<model::Point> positions;
+        for (const auto& site : result.sites) {
+            const model::Point at = candidate_sites_[site.candidate].position;
+            positions.push_back(to_output ? to_output->transform(at) : at);
         }
-        j["covered_demand"] = rounded(result.covered, 3);
-        j["total_demand"] = rounded(result.total_demand, 3);
-        j["covered_share"] = result.total_demand > 0.0 ? rounded(result.covered / result.total_demand, 4) : 0.0;
-        j["candidates"] = candidate_sites_.size();
-        j["total_cost"] = result.total_cost;
-        j["greedy_covered_demand"] = rounded(result.greedy_covered, 3);
-        j["swaps"] = result.swaps;
-        j["pair_swaps"] = result.pair_swaps;
-        j["rule"] = result.rule == coverage::GreedyRule::gain ? "gain" : "gain_per_cost";
-        if (!budget_) j["optimum_bound"] = rounded(result.optimum_bound, 3);
+        coverage::WalkwayPlacementFigures figures;
         if (!classic) {
-            j["walkway_length_m"] = rounded(walkway_m, 1);
-            const bool cameras = for_ == "cameras";
-            j[cameras ? "seen_length_m" : "lit_length_m"] = rounded(covered_before_m, 1);
-            j[cameras ? "newly_seen_m" : "newly_lit_m"] = rounded(covered_m, 1);
-            if (cameras) j["camera_range_m"] = camera_range_;
-            else light_.describe(j);
+            figures.walkway_m = walkway_m;
+            figures.covered_before_m = covered_before_m;
+            figures.newly_covered_m = covered_m;
+            figures.cameras = for_ == "cameras";
+            figures.camera_range_m = camera_range_;
+            figures.light_model = light_.model;
+            figures.light_figures = light_.figures();
         }
-        std::cout << j.dump(2) << "\n";
+        const std::string summary = coverage::placement_summary_json(classic ? "classic" : for_, result, candidate_sites_,
+                                                                     positions, budget_.has_value(),
+                                                                     classic ? nullptr : &figures);
+        std::cout << nlohmann::ordered_json::parse(summary).dump(2) << "\n";
     }
 
     OutputOptions output_;

@@ -46,11 +46,15 @@ std::vector<coverage::LightSource> LightOptionSet::sources(const model::Layer& l
 
 void LightOptionSet::describe(nlohmann::ordered_json& j) const {
     j["model"] = model;
+    for (const auto& [key, value] : figures())
+        j[key] = value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+}
+
+std::vector<std::pair<std::string, std::optional<double>>> LightOptionSet::figures() const {
     coverage::LightSettings settings;
     settings.model = model;
     settings.radius_per_height = radius_per_height;
-    for (const auto& [key, value] : coverage::light_figures(settings, options))
-        j[key] = value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+    return coverage::light_figures(settings, options);
 }
 
 }  // namespace trygg::cli

@@ -41,6 +41,8 @@ struct LightOptionSet {
     // The model's figures for --json: "model" and either min_lux/intensity_cd/default_height_m
     // or light_radius_m/radius_from_height.
     void describe(nlohmann::ordered_json& j) const;
+    // The figures describe() writes after "model", in order (coverage::light_figures).
+    std::vector<std::pair<std::string, std::optional<double>>> figures() const;
 };
 
 }  // namespace trygg::cli

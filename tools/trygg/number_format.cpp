@@ -5,12 +5,6 @@
 
 namespace trygg::cli {
 
-double rounded(double v, int decimals) {
-    if (!std::isfinite(v)) return v;
-    const double scale = std::pow(10.0, decimals);
-    return std::round(v * scale) / scale;
-}
-
 std::string fixed(double v, int decimals) {
     if (!std::isfinite(v)) return "undefined";
     char buf[64];

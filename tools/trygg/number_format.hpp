@@ -4,11 +4,11 @@
 
 #include <string>
 
+#include "trygg/model/rounding.hpp"
+
 namespace trygg::cli {
 
-// v rounded to `decimals` places (dividing by a power of ten, so 0.01 steps print cleanly);
-// NaN and infinities unchanged.
-double rounded(double v, int decimals);
+using model::rounded;  // the library's rule, shared with the Python module
 // v with exactly `decimals` places ("12.50"), independent of the locale; "undefined" for NaN or
 // an infinity.
 std::string fixed(double v, int decimals);

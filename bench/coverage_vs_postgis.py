@@ -13,7 +13,10 @@ Cases (20 m discs everywhere):
 trygg:   trygg coverage --walkways W --lights L -o out.gpkg --json --quiet. "trygg s" is the wall
          time of the whole process: GDAL read of both files, lit intervals (exact circle-segment
          intersections), pieces, dark gaps, the lit-area polygons (discs united per group of
-         overlapping discs), and the GeoPackage write of every layer.
+         overlapping discs, on all cores, while the walkway layers are written), and the
+         GeoPackage write of every layer. Run twice: on the GeoJSON inputs, and on the same
+         inputs as GeoPackages (made with ogr2ogr beforehand, not timed; a user's data is more
+         often a GeoPackage), which must give the same lit length.
 PostGIS: the same working lights and walkways loaded with COPY (WKT) into a throwaway cluster of
          its own (unix socket only), GiST indexes; loading is not timed. Timed client-side (wall
          time of one psql run, and the backend's CPU time), two variants of the same computation:
@@ -174,6 +177,14 @@ def timed_query(sql, timeout_s):
     return float([l for l in out.splitlines() if l.strip()][-1]), wall, server_cpu_s() - cpu0
 
 
+def as_gpkg(path):
+    """The GeoJSON file `path` copied to a GeoPackage in bench/out (ogr2ogr), made once."""
+    out = os.path.join(OUT, os.path.splitext(os.path.basename(path))[0] + ".gpkg")
+    if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(path):
+        subprocess.run(["ogr2ogr", "-q", "-f", "GPKG", "-overwrite", out, path], check=True, capture_output=True)
+    return out
+
+
 def run_trygg(trygg, walkways, lights):
     out = os.path.join(OUT, "coverage_bench.gpkg")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -223,11 +234,17 @@ def main():
             load_before = load_average()
             log(f"coverage bench: {name} ({nw} walkways, {nl} working lights), load {load_before}")
             j, t_trygg, cpu_trygg = run_trygg(trygg, w, l)
+            j_gpkg, t_gpkg, cpu_gpkg = run_trygg(trygg, as_gpkg(w), as_gpkg(l))
+            if j_gpkg["lit_length_m"] != j["lit_length_m"]:
+                ok = False
+                log(f"coverage bench: {name}: GeoPackage input gives {j_gpkg['lit_length_m']} m lit, "
+                    f"GeoJSON {j['lit_length_m']} m")
             lit_groups, t_groups, cpu_groups = timed_query(GROUPS_SQL, a.timeout)
             lit_lateral, t_lateral, cpu_lateral = timed_query(LATERAL_SQL, a.timeout)
             r = {"case": name, "walkways": nw, "working_lights": nl, "load_average": load_before,
                  "trygg_lit_m": j["lit_length_m"], "trygg_walkway_m": j["walkway_length_m"], "trygg_s": t_trygg,
-                 "trygg_cpu_s": cpu_trygg, "postgis_groups_lit_m": lit_groups, "postgis_groups_s": t_groups,
+                 "trygg_cpu_s": cpu_trygg, "trygg_gpkg_s": t_gpkg, "trygg_gpkg_cpu_s": cpu_gpkg,
+                 "postgis_groups_lit_m": lit_groups, "postgis_groups_s": t_groups,
                  "postgis_groups_cpu_s": cpu_groups, "postgis_lateral_lit_m": lit_lateral,
                  "postgis_lateral_s": t_lateral, "postgis_lateral_cpu_s": cpu_lateral, "postgis": version}
             for key in ("groups", "lateral"):
@@ -256,18 +273,20 @@ def main():
             return f"{100 * v:.4f} %" if v is not None else "-"
         lines = ["# trygg coverage vs PostGIS: lit walkway length (20 m discs)", "",
                  f"Machine: {pg.machine()}; {results[0]['postgis'] if results else ''}", "",
-                 "Times are wall seconds, with CPU seconds (user + system) in brackets: trygg's process, "
-                 "PostgreSQL's backend. Ratios are of CPU seconds (wall times depend on the load).", "",
+                 "Times are wall seconds, with CPU seconds (user + system) in brackets: trygg's process "
+                 f"(on {os.cpu_count()} cores), PostgreSQL's backend. Ratios are of CPU seconds, trygg on the "
+                 "GeoJSON inputs (wall times depend on the load).", "",
                  "| case | walkways | lights lit | load avg | trygg lit m | PostGIS lit m (groups / lateral) "
-                 "| diff (groups / lateral) | trygg s (whole process) | PostGIS groups s | PostGIS lateral s "
-                 "| groups / trygg (CPU) | lateral / trygg (CPU) |",
-                 "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+                 "| diff (groups / lateral) | trygg s, GeoJSON in (whole process) | trygg s, GeoPackage in "
+                 "| PostGIS groups s | PostGIS lateral s | groups / trygg (CPU) | lateral / trygg (CPU) |",
+                 "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for r in results:
             peer_m = " / ".join(f"{v:.2f}" if v is not None else "-"
                                 for v in (r["postgis_groups_lit_m"], r["postgis_lateral_lit_m"]))
             lines.append(f"| {r['case']} | {r['walkways']} | {r['working_lights']} | {r['load_average']:.2f} | "
                          f"{r['trygg_lit_m']:.2f} | {peer_m} | {pct(r['rel_diff_groups'])} / "
                          f"{pct(r['rel_diff_lateral'])} | {secs(r['trygg_s'], r['trygg_cpu_s'])} | "
+                         f"{secs(r['trygg_gpkg_s'], r['trygg_gpkg_cpu_s'])} | "
                          f"{secs(r['postgis_groups_s'], r['postgis_groups_cpu_s'])} | "
                          f"{secs(r['postgis_lateral_s'], r['postgis_lateral_cpu_s'])} | "
                          f"{ratio(r['postgis_groups_cpu_s'], r['trygg_cpu_s'])} | "

@@ -17,6 +17,7 @@
 #include "layer_args.hpp"
 #include "light_args.hpp"
 #include "trygg/coverage/coverage_job.hpp"
+#include "trygg/coverage/coverage_job_summary.hpp"
 #include "trygg/coverage/coverage_sets.hpp"
 #include "trygg/coverage/building_obstacles.hpp"
 #include "trygg/coverage/layer_inputs.hpp"
@@ -33,64 +34,13 @@ namespace {
 
 using namespace pybind11::literals;
 
-py::dict light_counts(const coverage::LightCounts& c) {
-    return py::dict("total"_a = c.total, "used"_a = c.used, "out"_a = c.out, "default_radius"_a = c.default_radius,
-                    "default_height"_a = c.default_height);
-}
-
-// The CLI's `trygg coverage --json`, key for key.
+// The CLI's `trygg coverage --json`, key for key (coverage/coverage_job_summary.hpp).
 py::dict coverage_summary(const coverage::CoverageJobResult& r, const coverage::CoverageJobOptions& options,
                           const LightArgs& light, const model::Layer& walkways, const model::Layer* areas,
                           const model::Layer* clusters) {
-    py::dict j;
-    j["walkway_length_m"] = rounded(r.total.length_m, 2);
-    j["lit_length_m"] = rounded(r.total.lit_m, 2);
-    j["seen_length_m"] = rounded(r.total.seen_m, 2);
-    j["lit_share"] = rounded(r.total.lit_share(), 4);
-    j["seen_share"] = rounded(r.total.seen_share(), 4);
-    j["gaps"] = r.gaps.size();
-    double gap_length = 0.0;
-    for (const auto& g : r.gaps) gap_length += g.length_m;
-    j["gap_length_m"] = rounded(gap_length, 2);
-    j["walkways"] = walkways.features.size();
-    j["model"] = light.model;
-    for (const auto& [key, value] : coverage::light_figures(light_settings(light), options.light))
-        j[py::str(key)] = value ? py::object(py::float_(*value)) : py::none();
-    j["lights"] = light_counts(r.lights.counts());
-    if (r.cameras) {
-        const auto& c = r.cameras->counts();
-        j["cameras"] = py::dict("total"_a = c.total, "all_around"_a = c.all_around, "moved_off_wall"_a = c.moved_off_wall,
-                                "indoors"_a = c.indoors);
-    }
-    py::list top;
-    for (std::size_t i = 0; i < r.gaps.size() && i < 10; ++i) {
-        const auto& g = r.gaps[i];
-        py::list ids;
-        for (const std::size_t w : g.walkways) ids.append(walkways.features[w].id);
-        top.append(py::dict("rank"_a = g.rank, "length_m"_a = rounded(g.length_m, 2), "reports"_a = g.reports,
-                            "score"_a = rounded(g.score, 3), "walkway_ids"_a = ids));
-    }
-    j["top_gaps"] = top;
-    if (areas) {
-        py::list list;
-        for (std::size_t a = 0; a < r.by_area.size(); ++a) {
-            const auto& f = areas->features[a];
-            list.append(py::dict("id"_a = f.id, "name"_a = f.name, "walkway_length_m"_a = rounded(r.by_area[a].length_m, 2),
-                                 "lit_share"_a = rounded(r.by_area[a].lit_share(), 4),
-                                 "seen_share"_a = rounded(r.by_area[a].seen_share(), 4)));
-        }
-        j["areas"] = list;
-    }
-    if (clusters) {
-        py::list list;
-        for (std::size_t c = 0; c < r.cluster_shares.size(); ++c) {
-            const auto& s = r.cluster_shares[c];
-            list.append(py::dict("id"_a = clusters->features[c].id, "area_m2"_a = rounded(s.area_m2, 2),
-                                 "lit_share"_a = rounded(s.lit_share(), 4), "seen_share"_a = rounded(s.seen_share(), 4)));
-        }
-        j["clusters"] = list;
-    }
-    return j;
+    const std::string text = coverage::coverage_job_summary_json(
+        r, light.model, coverage::light_figures(light_settings(light), options.light), walkways, areas, clusters);
+    return py::module_::import("json").attr("loads")(text);
 }
 
 py::dict area_columns(const model::MultiPolygon& area, const std::vector<double>& m2) {
@@ -100,7 +50,7 @@ py::dict area_columns(const model::MultiPolygon& area, const std::vector<double>
 py::dict coverage_py(const py::object& walkways_arg, const py::object& lights_arg, const py::object& cameras_arg,
                      const py::object& buildings_arg, const py::object& reports_arg, const py::object& areas_arg,
                      const py::object& clusters_arg, const LightArgs& light, double camera_fov, double camera_range,
-                     double min_gap, double gap_distance) {
+                     double min_gap, double gap_distance, unsigned threads) {
     coverage::CoverageLayers layers;
     layers.walkways = &required_layer(walkways_arg, "walkways");
     layers.lights = &required_layer(lights_arg, "lights");
@@ -118,6 +68,7 @@ py::dict coverage_py(const py::object& walkways_arg, const py::object& lights_ar
     options.camera_range_m = camera_range;
     options.gaps.min_length_m = min_gap;
     options.gaps.report_distance_m = gap_distance;
+    options.threads = threads;
 
     std::optional<coverage::CoverageJobResult> job;
     {
@@ -466,16 +417,17 @@ void bind_coverage(py::module_& m) {
            const py::object& reports, const py::object& areas, const py::object& clusters, const std::string& model,
            double light_radius, const std::optional<double>& radius_from_height, double intensity, double default_height,
            const std::optional<double>& min_lux, const std::optional<std::string>& lux_class, double lux_cutoff,
-           double lux_cell, double camera_fov, double camera_range, double min_gap, double gap_distance) {
+           double lux_cell, double camera_fov, double camera_range, double min_gap, double gap_distance,
+           unsigned threads) {
             return coverage_py(walkways, lights, cameras, buildings, reports, areas, clusters,
                                light_args(model, light_radius, radius_from_height, intensity, default_height, min_lux,
                                           lux_class, lux_cutoff, lux_cell),
-                               camera_fov, camera_range, min_gap, gap_distance);
+                               camera_fov, camera_range, min_gap, gap_distance, threads);
         },
         "The columns behind trygg.coverage (see python/trygg/_coverage.py).", "walkways"_a, "lights"_a, "cameras"_a,
         "buildings"_a, "reports"_a, "areas"_a, "clusters"_a, "model"_a, "light_radius"_a, "radius_from_height"_a,
         "intensity"_a, "default_height"_a, "min_lux"_a, "lux_class"_a, "lux_cutoff"_a, "lux_cell"_a, "camera_fov"_a,
-        "camera_range"_a, "min_gap"_a, "gap_distance"_a);
+        "camera_range"_a, "min_gap"_a, "gap_distance"_a, "threads"_a);
     m.def("_place_classic", &place_classic_py, "The columns behind trygg.place with demand (python/trygg/_coverage.py).",
           "demand"_a, "weights"_a, "candidates"_a, "costs"_a, "cost_field"_a, "radius"_a, "count"_a, "budget"_a,
           "starts"_a, "swap"_a);

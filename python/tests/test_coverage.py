@@ -197,3 +197,14 @@ def test_docstring_examples_run(root, monkeypatch):
     result = runner.summarize(verbose=False)
     assert result.attempted >= 12
     assert result.failed == 0
+
+
+def test_one_thread_gives_the_same_lit_area(town, full):
+    """The lit-area unions run on all cores by default; one thread gives the same polygons,
+    vertex for vertex, in the same order."""
+    _, _, result = full
+    alone = trygg.coverage(town["walkways"], town["lights"], cameras=town["cameras"], buildings=town["buildings"],
+                           reports=town["reports"], areas=town["districts"], threads=1)
+    assert len(alone.lit_area) == len(result.lit_area) > 1
+    assert alone.lit_area.geometries == result.lit_area.geometries
+    assert alone.summary == result.summary

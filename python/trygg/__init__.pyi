@@ -197,6 +197,7 @@ def coverage(
     camera_range: float = 30.0,
     min_gap: float = 25.0,
     gap_distance: float = 25.0,
+    threads: int = 0,
 ) -> CoverageResult: ...
 
 class PlacementResult:

@@ -145,7 +145,7 @@ class CoverageResult:
 def coverage(walkways, lights, cameras=None, buildings=None, reports=None, areas=None, clusters=None,
              light_radius=20.0, radius_from_height=None, model="disc", intensity=1000.0, default_height=6.0,
              min_lux=None, lux_class=None, lux_cutoff=60.0, lux_cell=1.0, camera_fov=90.0, camera_range=30.0,
-             min_gap=25.0, gap_distance=25.0):
+             min_gap=25.0, gap_distance=25.0, threads=0):
     """Which walkways street lights light and cameras see, and the dark gaps ranked by reports.
 
     The computation of ``trygg coverage`` (docs/cli/coverage.md): the lit stretches of every
@@ -182,6 +182,9 @@ def coverage(walkways, lights, cameras=None, buildings=None, reports=None, areas
         Shortest unlit stretch reported as a dark gap (m).
     gap_distance : float, default 25
         Reports within this distance of a gap count for its score (m).
+    threads : int, default 0
+        Threads for the lit-area unions, 0 = all cores; the result does not depend on it.
+        The GIL is released while computing.
 
     Returns
     -------
@@ -218,7 +221,7 @@ def coverage(walkways, lights, cameras=None, buildings=None, reports=None, areas
                         **_light_args(model, light_radius, radius_from_height, intensity, default_height, min_lux,
                                       lux_class, lux_cutoff, lux_cell),
                         camera_fov=float(camera_fov), camera_range=float(camera_range), min_gap=float(min_gap),
-                        gap_distance=float(gap_distance))
+                        gap_distance=float(gap_distance), threads=int(threads))
     return CoverageResult(columns, walkways, areas, clusters)
 
 

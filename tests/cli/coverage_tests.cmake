@@ -47,6 +47,11 @@ trygg_cli_test(coverage.missing_lights EXIT 2 STDERR_CONTAINS "--lights is requi
 trygg_cli_test(coverage.missing_file EXIT 1 STDERR_CONTAINS "nothing.geojson"
   NO_FILE ${TRYGG_CLI_TMP}/coverage_bad5.gpkg
   ARGS coverage --walkways nothing.geojson --lights coverage_lights.geojson -o ${TRYGG_CLI_TMP}/coverage_bad5.gpkg)
+# The inputs are read at the same time; with two missing the error is the first one's, as when
+# read in turn.
+trygg_cli_test(coverage.first_missing_file EXIT 1 STDERR_CONTAINS "nothing.geojson: no such file"
+  NO_FILE ${TRYGG_CLI_TMP}/coverage_bad6.gpkg
+  ARGS coverage --walkways nothing.geojson --lights nothing_either.geojson -o ${TRYGG_CLI_TMP}/coverage_bad6.gpkg)
 # A camera without heading at (250,0), range 30: a full circle that sees walkway 2 from 20 to
 # 80 m: 60 of 400 m = 15 %, and the missing heading is reported.
 trygg_cli_test(coverage.camera EXIT 0

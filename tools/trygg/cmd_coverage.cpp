@@ -19,6 +19,7 @@
 #include "trygg/coverage/building_obstacles.hpp"
 #include "trygg/coverage/camera_coverage.hpp"
 #include "trygg/coverage/coverage_job.hpp"
+#include "trygg/coverage/coverage_job_summary.hpp"
 #include "trygg/coverage/layer_inputs.hpp"
 #include "trygg/coverage/coverage_summary.hpp"
 #include "trygg/coverage/dark_gaps.hpp"
@@ -79,6 +80,8 @@ public:
         app.add_option("--min-gap", gaps_.min_length_m, "Shortest unlit stretch reported as a dark gap, metres");
         app.add_option("--gap-distance", gaps_.report_distance_m,
                        "Reports within this distance of a gap count for its score, metres");
+        app.add_option("--threads", threads_, "Worker threads for the lit area (default: the number of cores; output "
+                                              "does not depend on it)");
         app.add_flag("--json", json_, "Print a JSON summary on stdout");
         input_.add_to(app);
     }
@@ -132,6 +135,39 @@ public:
             return g;
         };
 
+        // The walkway layers, written while the job makes the lit area on other threads.
+        const auto write_walkway_layers = [&](const coverage::CoverageJobResult& ready) {
+            // walkways: the input walkways with their lengths.
+            {
+                std::vector<io::ExtraColumn> extra{{{"length_m", FieldType::real}, {}}, {{"lit_m", FieldType::real}, {}},
+                                                   {{"lit_share", FieldType::real}, {}}, {{"seen_m", FieldType::real}, {}},
+                                                   {{"seen_share", FieldType::real}, {}}};
+                for (const auto& l : ready.per_walkway) {
+                    extra[0].values.push_back(real(l.length_m));
+                    extra[1].values.push_back(real(l.lit_m));
+                    extra[2].values.push_back(share(l.lit_m, l.length_m));
+                    extra[3].values.push_back(real(l.seen_m));
+                    extra[4].values.push_back(share(l.seen_m, l.length_m));
+                }
+                io::write_features(writer_for(index_of("walkways")), "walkways", walkways, extra, to_output.get());
+            }
+            // walkway_pieces.
+            {
+                auto& out = writer_for(index_of("walkway_pieces"));
+                out.add_layer("walkway_pieces", io::LayerGeometry::line,
+                              {{"walkway_id", FieldType::string}, {"name", FieldType::string}, {"part", FieldType::integer},
+                               {"from_m", FieldType::real}, {"to_m", FieldType::real}, {"length_m", FieldType::real},
+                               {"lit", FieldType::integer}, {"seen", FieldType::integer}});
+                for (const auto& p : ready.pieces) {
+                    const auto& f = walkways.features[p.walkway];
+                    out.write(out_geometry(model::MultiLineString{p.line}),
+                              {Value{f.id}, f.name.empty() ? Value{} : Value{f.name},
+                               Value{static_cast<std::int64_t>(p.part)}, real(p.from_m), real(p.to_m),
+                               real(p.length_m()), Value{std::int64_t{p.lit}}, Value{std::int64_t{p.seen}}});
+                }
+            }
+        };
+
         // The computation (coverage/coverage_job.hpp), the same the Python module runs.
         Progress progress("coverage", input_.quiet);
         coverage::CoverageJobOptions job_options;
@@ -139,45 +175,16 @@ public:
         job_options.camera_fov_deg = camera_fov_;
         job_options.camera_range_m = camera_range_;
         job_options.gaps = gaps_;
+        job_options.threads = threads_;
         const coverage::CoverageJobResult job =
             coverage::run_coverage({&walkways, &lights, cameras, buildings, reports, areas, clusters}, job_options,
-                                   [&](double done) { progress.fraction(done); });
+                                   [&](double done) { progress.fraction(done); }, write_walkway_layers);
         progress.finish();
         const coverage::LightCoverage& light_coverage = job.lights;
         const std::optional<coverage::CameraCoverage>& camera_coverage = job.cameras;
-        const std::vector<coverage::WalkwayPiece>& pieces = job.pieces;
         const coverage::CoverageLengths& total = job.total;
         const std::vector<coverage::DarkGap>& gaps = job.gaps;
 
-        // walkways: the input walkways with their lengths.
-        {
-            std::vector<io::ExtraColumn> extra{{{"length_m", FieldType::real}, {}}, {{"lit_m", FieldType::real}, {}},
-                                               {{"lit_share", FieldType::real}, {}}, {{"seen_m", FieldType::real}, {}},
-                                               {{"seen_share", FieldType::real}, {}}};
-            for (const auto& l : job.per_walkway) {
-                extra[0].values.push_back(real(l.length_m));
-                extra[1].values.push_back(real(l.lit_m));
-                extra[2].values.push_back(share(l.lit_m, l.length_m));
-                extra[3].values.push_back(real(l.seen_m));
-                extra[4].values.push_back(share(l.seen_m, l.length_m));
-            }
-            io::write_features(writer_for(index_of("walkways")), "walkways", walkways, extra, to_output.get());
-        }
-        // walkway_pieces.
-        {
-            auto& out = writer_for(index_of("walkway_pieces"));
-            out.add_layer("walkway_pieces", io::LayerGeometry::line,
-                          {{"walkway_id", FieldType::string}, {"name", FieldType::string}, {"part", FieldType::integer},
-                           {"from_m", FieldType::real}, {"to_m", FieldType::real}, {"length_m", FieldType::real},
-                           {"lit", FieldType::integer}, {"seen", FieldType::integer}});
-            for (const auto& p : pieces) {
-                const auto& f = walkways.features[p.walkway];
-                out.write(out_geometry(model::MultiLineString{p.line}),
-                          {Value{f.id}, f.name.empty() ? Value{} : Value{f.name},
-                           Value{static_cast<std::int64_t>(p.part)}, real(p.from_m), real(p.to_m),
-                           real(p.length_m()), Value{std::int64_t{p.lit}}, Value{std::int64_t{p.seen}}});
-            }
-        }
         // lit_area: one feature per polygon.
         const model::MultiPolygon& lit_area = job.lit_area;
         {
@@ -267,7 +274,11 @@ public:
                       << (camera_coverage ? ", seen " + format_percent(total.seen_share()) : std::string()) << "; " << gaps.size()
                       << (gaps.size() == 1 ? " dark gap" : " dark gaps") << "; wrote " << output_.output << "\n";
         }
-        if (json_) print_json(total, counts, camera_coverage ? &camera_coverage->counts() : nullptr, gaps, walkways, areas, by_area, clusters, cluster_shares);
+        if (json_)
+            std::cout << nlohmann::ordered_json::parse(coverage::coverage_job_summary_json(
+                                                           job, light_.model, light_.figures(), walkways, areas, clusters))
+                             .dump(2)
+                      << "\n";
         return exit_ok;
     }
 
@@ -316,55 +327,6 @@ private:
         io::write_geotiff(lux_raster_, grid, values, -1.0f, crs, write);
     }
 
-    void print_json(const coverage::CoverageLengths& total, const coverage::LightCounts& counts,
-                    const coverage::CameraCounts* camera_counts,
-                    const std::vector<coverage::DarkGap>& gaps, const model::Layer& walkways, const model::Layer* areas,
-                    const std::vector<coverage::CoverageLengths>& by_area, const model::Layer* clusters,
-                    const std::vector<coverage::AreaShare>& cluster_shares) const {
-        nlohmann::ordered_json j;
-        j["walkway_length_m"] = rounded(total.length_m, 2);
-        j["lit_length_m"] = rounded(total.lit_m, 2);
-        j["seen_length_m"] = rounded(total.seen_m, 2);
-        j["lit_share"] = rounded(total.lit_share(), 4);
-        j["seen_share"] = rounded(total.seen_share(), 4);
-        j["gaps"] = gaps.size();
-        j["gap_length_m"] = 0.0;
-        double gap_length = 0.0;
-        for (const auto& g : gaps) gap_length += g.length_m;
-        j["gap_length_m"] = rounded(gap_length, 2);
-        j["walkways"] = walkways.features.size();
-        light_.describe(j);
-        j["lights"] = {{"total", counts.total}, {"used", counts.used}, {"out", counts.out},
-                       {"default_radius", counts.default_radius}, {"default_height", counts.default_height}};
-        if (camera_counts)
-            j["cameras"] = {{"total", camera_counts->total}, {"all_around", camera_counts->all_around},
-                            {"moved_off_wall", camera_counts->moved_off_wall}, {"indoors", camera_counts->indoors}};
-        j["top_gaps"] = nlohmann::ordered_json::array();
-        for (std::size_t i = 0; i < gaps.size() && i < 10; ++i) {
-            const auto& g = gaps[i];
-            std::vector<std::string> ids;
-            for (const std::size_t w : g.walkways) ids.push_back(walkways.features[w].id);
-            j["top_gaps"].push_back({{"rank", g.rank}, {"length_m", rounded(g.length_m, 2)}, {"reports", g.reports},
-                                     {"score", rounded(g.score, 3)}, {"walkway_ids", ids}});
-        }
-        if (areas) {
-            j["areas"] = nlohmann::ordered_json::array();
-            for (std::size_t a = 0; a < by_area.size(); ++a) {
-                const auto& f = areas->features[a];
-                j["areas"].push_back({{"id", f.id}, {"name", f.name}, {"walkway_length_m", rounded(by_area[a].length_m, 2)},
-                                      {"lit_share", rounded(by_area[a].lit_share(), 4)},
-                                      {"seen_share", rounded(by_area[a].seen_share(), 4)}});
-            }
-        }
-        if (clusters) {
-            j["clusters"] = nlohmann::ordered_json::array();
-            for (std::size_t c = 0; c < cluster_shares.size(); ++c)
-                j["clusters"].push_back({{"id", clusters->features[c].id}, {"area_m2", rounded(cluster_shares[c].area_m2, 2)},
-                                         {"lit_share", rounded(cluster_shares[c].lit_share(), 4)},
-                                         {"seen_share", rounded(cluster_shares[c].seen_share(), 4)}});
-        }
-        std::cout << j.dump(2) << "\n";
-    }
 
     static std::string format_percent(double share) {
         std::ostringstream out;
@@ -381,6 +343,7 @@ private:
     double raster_cell_ = 5.0;
     coverage::GapOptions gaps_;
     bool json_ = false;
+    unsigned threads_ = 0;
     InputOptions input_;
 };
 

@@ -125,7 +125,8 @@ public:
                        "GeoTIFF compression: deflate (level 1, read everywhere), zstd (fastest, "
                        "needs GDAL >= 2.3 to read), lzw or none")
             ->check(CLI::IsMember({"deflate", "zstd", "lzw", "none"}));
-        app.add_option("--threads", threads_, "Worker threads (0 = all cores)");
+        app.add_option("--threads", threads_,
+                       "Worker threads for the kernel density and for compressing the GeoTIFF (0 = all cores)");
         app.add_flag("--json", json_, "Print a JSON summary on stdout");
         app.add_option("--out-crs", out_crs_,
                        "Not supported for rasters: the GeoTIFF is in the working CRS (choose it with "
@@ -392,7 +393,7 @@ int HeatmapCommand::run() {
     raster.columns = grid.columns;
     raster.rows = grid.rows;
     io::write_geotiff(output_, raster, values, kNodata, working_crs, write,
-                      io::raster_compression_from_string(compress_).value_or(io::RasterCompression::deflate));
+                      io::raster_compression_from_string(compress_).value_or(io::RasterCompression::deflate), threads_);
 
     if (contour_) {
         io::VectorWriter writer(contour_path, write);

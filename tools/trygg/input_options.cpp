@@ -1,6 +1,10 @@
 #include "input_options.hpp"
 
+#include <atomic>
+#include <exception>
 #include <iostream>
+#include <optional>
+#include <thread>
 
 #include "progress.hpp"
 #include "trygg/error.hpp"
@@ -65,11 +69,40 @@ io::ReadOptions InputOptions::read_options() const {
 std::vector<model::Layer> load_layers(const std::vector<std::pair<std::string, model::Kind>>& sources,
                                       const InputOptions& options) {
     const io::ReadOptions read = options.read_options();
+    // The sources are read at the same time, a thread each (every read opens its own GDAL dataset
+    // and PROJ context: nothing is shared), so reading takes as long as the largest source, not
+    // the sum. The calling thread reads the first and draws one progress line for all. Errors
+    // are rethrown in the order of the sources: the one a reading in turn would have met first.
+    std::vector<std::optional<model::Layer>> read_layers(sources.size());
+    std::vector<std::exception_ptr> errors(sources.size());
+    std::vector<std::atomic<std::int64_t>> counts(sources.size());
+    Progress progress(sources.size() == 1 ? "reading " + sources.front().first
+                                          : "reading " + std::to_string(sources.size()) + " inputs",
+                      options.quiet);
+    const auto read_one = [&](std::size_t i) {
+        try {
+            read_layers[i] = io::read_layer_as(sources[i].first, sources[i].second, read, [&, i](std::int64_t n) {
+                counts[i] = n;
+                if (i != 0) return;
+                std::int64_t all = 0;
+                for (const auto& c : counts) all += c;
+                progress.count(all);
+            });
+        } catch (...) {
+            errors[i] = std::current_exception();
+        }
+    };
+    {
+        std::vector<std::jthread> readers;
+        for (std::size_t i = 1; i < sources.size(); ++i) readers.emplace_back(read_one, i);
+        if (!sources.empty()) read_one(0);
+    }  // joins
+    progress.finish();
+    for (const auto& error : errors)
+        if (error) std::rethrow_exception(error);
     std::vector<model::Layer> layers;
-    for (const auto& [path, kind] : sources) {
-        Progress progress("reading " + path, options.quiet);
-        layers.push_back(io::read_layer_as(path, kind, read, [&](std::int64_t n) { progress.count(n); }));
-    }
+    layers.reserve(sources.size());
+    for (auto& layer : read_layers) layers.push_back(std::move(*layer));
     std::vector<model::Layer*> all;
     std::vector<std::string> inputs;
     for (auto& layer : layers) {

@@ -27,8 +27,8 @@ struct InputOptions {
     io::ReadOptions read_options() const;
 };
 
-// Reads one layer per source path as the given kind, with a progress line, then puts all of them
-// in one working CRS. Rejections: counted on stderr, written with --rejects, fatal with --strict.
+// Reads one layer per source path as the given kind (the sources at the same time, a thread
+// each), with a progress line, then puts all of them in one working CRS. Rejections: counted on stderr, written with --rejects, fatal with --strict.
 std::vector<model::Layer> load_layers(const std::vector<std::pair<std::string, model::Kind>>& sources,
                                       const InputOptions& options);
 

@@ -1,9 +1,12 @@
 #include "trygg/coverage/coverage_job.hpp"
 
 #include <cmath>
+#include <exception>
 #include <string>
+#include <thread>
 #include <variant>
 
+#include "detail/parallel_for.hpp"
 #include "trygg/coverage/building_obstacles.hpp"
 #include "trygg/coverage/layer_inputs.hpp"
 #include "trygg/coverage/line_intervals.hpp"
@@ -55,11 +58,29 @@ std::optional<CameraCoverage> camera_coverage(const CoverageLayers& layers, cons
 }  // namespace
 
 CoverageJobResult run_coverage(const CoverageLayers& layers, const CoverageJobOptions& options,
-                               const std::function<void(double)>& progress) {
+                               const std::function<void(double)>& progress,
+                               const std::function<void(const CoverageJobResult&)>& while_areas) {
     check(layers, options);
     const model::Layer& walkways = *layers.walkways;
     CoverageJobResult out{LightCoverage(light_sources(*layers.lights), options.light),
                           camera_coverage(layers, options), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+
+    // The lit area (GEOS unions: the largest part of the job) needs only the lights, so with
+    // more than one thread it is made on other threads from here on while this thread does the
+    // walkways and the caller uses what is ready. It joins the result only at the end, so
+    // `while_areas` never sees it half made. (Declared before the thread: an exception on this
+    // thread joins it first.)
+    model::MultiPolygon lit_area;
+    std::exception_ptr lit_error;
+    const auto make_lit_area = [&] {
+        try {
+            lit_area = out.lights.lit_area(options.threads);
+        } catch (...) {
+            lit_error = std::current_exception();
+        }
+    };
+    std::jthread lit_thread;
+    if (trygg::detail::thread_count(options.threads, 2) > 1) lit_thread = std::jthread(make_lit_area);
 
     // Walkways: lit (and seen) intervals, pieces, per-walkway lengths; the unlit stretches feed
     // the dark gaps.
@@ -86,11 +107,18 @@ CoverageJobResult run_coverage(const CoverageLayers& layers, const CoverageJobOp
     const WeightedPoints reports = layers.reports ? report_points(*layers.reports) : WeightedPoints{};
     out.gaps = dark_gaps(gap_lines, reports.points, reports.weights, options.gaps);
 
-    out.lit_area = out.lights.lit_area();
+    if (layers.areas) out.by_area = coverage_by_area(area_polygons(*layers.areas, "an area"), out.pieces);
+
+    if (while_areas) while_areas(out);
+    if (lit_thread.joinable())
+        lit_thread.join();
+    else
+        make_lit_area();
+    if (lit_error) std::rethrow_exception(lit_error);
+    out.lit_area = std::move(lit_area);
     if (out.cameras) out.seen_area = out.cameras->seen_area();
     out.lit_area_m2 = polygon_areas(out.lit_area);
     out.seen_area_m2 = polygon_areas(out.seen_area);
-    if (layers.areas) out.by_area = coverage_by_area(area_polygons(*layers.areas, "an area"), out.pieces);
     if (layers.clusters)
         out.cluster_shares = area_shares(area_polygons(*layers.clusters, "a cluster"), out.lit_area, out.seen_area);
     if (progress) progress(1.0);

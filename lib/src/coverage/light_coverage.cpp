@@ -10,6 +10,7 @@
 
 #include <boost/geometry/index/rtree.hpp>
 
+#include "detail/parallel_for.hpp"
 #include "geometry/detail/geos_context.hpp"
 #include "geometry/detail/geos_convert.hpp"
 #include "trygg/error.hpp"
@@ -302,7 +303,7 @@ bool LightCoverage::is_lit(model::Point p) const {
     return false;
 }
 
-model::MultiPolygon LightCoverage::lit_area() const {
+model::MultiPolygon LightCoverage::lit_area(unsigned threads) const {
     const auto& m = *impl_;
     if (m.positions.empty()) return {};
     if (m.options.model == LightModel::disc) {
@@ -310,23 +311,33 @@ model::MultiPolygon LightCoverage::lit_area() const {
         // another at every level of the cascade. Discs that overlap no other disc are already
         // polygons of the result, and groups of overlapping discs (connected components) are
         // disjoint from each other, so uniting each group alone gives the same area with only
-        // the overlays that matter.
-        const GeosContext ctx;
+        // the overlays that matter. Groups are independent: they are united on `threads`
+        // threads (one GEOS context each) into a slot per group, joined in group order.
         const UnitCircle circle(m.options.quadrant_segments);
+        const auto groups = m.overlapping_groups();
+        std::vector<model::MultiPolygon> parts(groups.size());
+        trygg::detail::parallel_for(
+            groups.size(), threads, [] { return GeosContext(); },
+            [&](const GeosContext& ctx, std::size_t g) {
+                const auto& group = groups[g];
+                if (group.size() == 1) {
+                    parts[g].push_back(model::Polygon{circle.ring(m.positions[group.front()], m.radii[group.front()]), {}});
+                    return;
+                }
+                std::vector<GeomPtr> discs;
+                discs.reserve(group.size());
+                for (const std::size_t i : group)
+                    discs.push_back(geometry::detail::to_geos(ctx, model::Polygon{circle.ring(m.positions[i], m.radii[i]), {}}));
+                const auto all = geometry::detail::collect(ctx, GEOS_MULTIPOLYGON, std::move(discs));
+                const auto united = geometry::detail::own(ctx, GEOSUnaryUnion_r(ctx.get(), all.get()), "union of lit discs");
+                parts[g] = geometry::detail::to_multipolygon(ctx, united.get());
+            });
         model::MultiPolygon area;
-        for (const auto& group : m.overlapping_groups()) {
-            if (group.size() == 1) {
-                area.push_back(model::Polygon{circle.ring(m.positions[group.front()], m.radii[group.front()]), {}});
-                continue;
-            }
-            std::vector<GeomPtr> discs;
-            discs.reserve(group.size());
-            for (const std::size_t i : group)
-                discs.push_back(geometry::detail::to_geos(ctx, model::Polygon{circle.ring(m.positions[i], m.radii[i]), {}}));
-            const auto all = geometry::detail::collect(ctx, GEOS_MULTIPOLYGON, std::move(discs));
-            const auto united = geometry::detail::own(ctx, GEOSUnaryUnion_r(ctx.get(), all.get()), "union of lit discs");
-            for (auto& polygon : geometry::detail::to_multipolygon(ctx, united.get())) area.push_back(std::move(polygon));
-        }
+        std::size_t count = 0;
+        for (const auto& part : parts) count += part.size();
+        area.reserve(count);
+        for (auto& part : parts)
+            for (auto& polygon : part) area.push_back(std::move(polygon));
         return area;
     }
     // Lux: a grid over the lights' extent grown by the cut-off (beyond it E is 0).

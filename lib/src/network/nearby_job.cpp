@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
-#include <mutex>
 #include <thread>
 #include <tuple>
 
@@ -12,6 +10,7 @@
 #include <boost/geometry/algorithms/envelope.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
+#include "detail/parallel_for.hpp"
 #include "trygg/error.hpp"
 #include "trygg/index/boost_geometry.hpp"
 #include "trygg/network/snapping.hpp"
@@ -20,11 +19,6 @@
 namespace trygg::network {
 
 namespace {
-
-unsigned thread_count(unsigned asked, std::size_t jobs) {
-    const unsigned wanted = asked ? asked : std::max(1u, std::thread::hardware_concurrency());
-    return std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(std::min<std::size_t>(jobs, 1u << 16))));
-}
 
 // A stop inside an activity's area (a bus stop in a park) is there already: distance 0, however
 // far the walkways take to its edge. A stop whose walkway point is inside the area reaches it
@@ -91,35 +85,21 @@ std::vector<model::MultiPolygon> walking_areas(const WalkGraph& graph, std::span
     WalkingAreaOptions options;
     options.buffer_m = buffer_m;
     options.quadrant_segments = quadrant_segments;
-    std::atomic<std::size_t> next{0}, done{0};
-    std::atomic<bool> failed{false};
-    std::exception_ptr error;
-    std::mutex error_mutex;
     // Each thread takes the next stop (walking_area makes its own GEOS context, so threads share
-    // nothing); the calling thread works too and reports progress. The first error stops all.
-    auto work = [&](bool report) {
-        try {
-            for (std::size_t i; !failed && (i = next.fetch_add(1)) < results.size();) {
-                if (!stop_access[i].empty()) {
-                    // The walk from the stop to its walkway is part of the area too.
-                    const model::MultiLineString leg{{stop_points[i], stop_access[i].front().on_network}};
-                    areas[i] = walking_area(graph, results[i].area, options, leg);
-                }
-                const std::size_t finished = done.fetch_add(1) + 1;
-                if (report && progress) progress(static_cast<double>(finished) / static_cast<double>(results.size()));
+    // nothing); the calling thread works too and is the one that reports progress.
+    const std::thread::id caller = std::this_thread::get_id();
+    std::atomic<std::size_t> done{0};
+    detail::parallel_for(
+        results.size(), threads, [caller] { return std::this_thread::get_id() == caller; },
+        [&](bool report, std::size_t i) {
+            if (!stop_access[i].empty()) {
+                // The walk from the stop to its walkway is part of the area too.
+                const model::MultiLineString leg{{stop_points[i], stop_access[i].front().on_network}};
+                areas[i] = walking_area(graph, results[i].area, options, leg);
             }
-        } catch (...) {
-            const std::lock_guard lock(error_mutex);
-            if (!error) error = std::current_exception();
-            failed = true;
-        }
-    };
-    {
-        std::vector<std::jthread> pool;
-        for (unsigned t = 1; t < thread_count(threads, results.size()); ++t) pool.emplace_back(work, false);
-        work(true);
-    }  // joins
-    if (error) std::rethrow_exception(error);
+            const std::size_t finished = done.fetch_add(1) + 1;
+            if (report && progress) progress(static_cast<double>(finished) / static_cast<double>(results.size()));
+        });
     return areas;
 }
 
@@ -171,7 +151,7 @@ NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model:
     const bool areas = options.area_buffer_m > 0.0;
     NearbyOptions search;
     search.limit_m = options.limit_m;
-    search.threads = thread_count(options.threads, stops.features.size());
+    search.threads = detail::thread_count(options.threads, stops.features.size());
     search.progress = options.search_progress;
     job.results = find_nearby(graph, job.stop_access, job.activity_access, search, areas);
     reach_areas_holding_stops(stops, activities, stop_points, job.stop_access, options.limit_m, job.results);

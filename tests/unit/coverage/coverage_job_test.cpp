@@ -58,6 +58,43 @@ TEST(CoverageJob, LitPiecesAndGapsOfOneStreetByHand) {
     EXPECT_FALSE(r.cameras.has_value());
 }
 
+TEST(CoverageJob, WalkwayResultsAreReadyWhileTheLitAreaIsMade) {
+    // Two streets 100 m apart, each with lights 30 m apart along it: two groups of overlapping
+    // discs, united on the job's threads while the callback sees the pieces and gaps.
+    std::vector<trygg::model::Geometry> lines, points;
+    for (const double y : {0.0, 100.0}) {
+        lines.push_back(trygg::model::MultiLineString{LineString{{0, y}, {300, y}}});
+        for (double x = 0.0; x <= 120.0; x += 30.0) points.push_back(Point{x, y});
+    }
+    const Layer walkways = layer_of(Kind::walkways, lines);
+    const Layer lights = layer_of(Kind::lights, points);
+    coverage::CoverageLayers layers;
+    layers.walkways = &walkways;
+    layers.lights = &lights;
+    for (const unsigned threads : {1u, 2u, 4u}) {
+        coverage::CoverageJobOptions options;
+        options.threads = threads;
+        std::size_t pieces_seen = 0, gaps_seen = 0;
+        bool area_seen = true;
+        const auto r = coverage::run_coverage(layers, options, {}, [&](const coverage::CoverageJobResult& ready) {
+            pieces_seen = ready.pieces.size();
+            gaps_seen = ready.gaps.size();
+            area_seen = !ready.lit_area.empty();
+        });
+        // Each street: lit [0, 140] (discs at 0..120, radius 20), dark [140, 300].
+        EXPECT_EQ(pieces_seen, 4u) << threads << " threads";
+        EXPECT_EQ(gaps_seen, 2u) << threads << " threads";
+        EXPECT_FALSE(area_seen) << threads << " threads";
+        ASSERT_EQ(r.pieces.size(), 4u);
+        EXPECT_NEAR(r.total.lit_m, 280.0, 1e-9);
+        ASSERT_EQ(r.lit_area.size(), 2u) << threads << " threads";  // one polygon per street
+        ASSERT_EQ(r.lit_area_m2.size(), 2u);
+        EXPECT_NEAR(r.lit_area_m2[0], r.lit_area_m2[1], 1e-6);
+        EXPECT_LT(r.lit_area[0].outer.front().y, 50.0);  // group order: the first light's group first
+        EXPECT_GT(r.lit_area[1].outer.front().y, 50.0);
+    }
+}
+
 TEST(CoverageJob, BadLayersAndOptionsNameTheProblem) {
     const Street s;
     coverage::CoverageLayers layers;

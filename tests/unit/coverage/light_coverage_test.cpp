@@ -227,6 +227,15 @@ TEST(LightCoverage, DiscAreaByOverlapGroupsEqualsOneUnionOfAllDiscs) {
         EXPECT_NEAR(polygon_area(grouped), area, 1e-9 * area) << "seed " << seed;
         const auto only_one = ref.own(GEOSSymDifference_r(ref.get(), got.get(), expected.get()));
         EXPECT_LT(ref.area(only_one.get()), 1e-9 * area) << "seed " << seed;
+        // Groups united on several threads: the same polygons, vertex for vertex, in the same order.
+        for (const unsigned threads : {2u, 5u}) {
+            const model::MultiPolygon parallel = lc.lit_area(threads);
+            ASSERT_EQ(parallel.size(), grouped.size()) << "seed " << seed << ", " << threads << " threads";
+            for (std::size_t i = 0; i < grouped.size(); ++i) {
+                EXPECT_EQ(parallel[i].outer, grouped[i].outer) << "seed " << seed << ", polygon " << i;
+                EXPECT_EQ(parallel[i].holes, grouped[i].holes) << "seed " << seed << ", polygon " << i;
+            }
+        }
     }
 }
 

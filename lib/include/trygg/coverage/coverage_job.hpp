@@ -37,6 +37,7 @@ struct CoverageJobOptions {
     double camera_fov_deg = kDefaultCameraFovDeg;  // cameras without a fov field
     double camera_range_m = kDefaultCameraRangeM;  // cameras without a range field
     GapOptions gaps;
+    unsigned threads = 0;  // lit-area unions; 0: the number of cores; the result does not depend on it
 };
 
 struct CoverageJobResult {
@@ -58,7 +59,11 @@ struct CoverageJobResult {
 // without cameras, negative gap options) and DataError naming the feature for a walkway that is
 // not a line, a light, camera or report that is not a point, an area or cluster that is not a
 // polygon. `progress`, when given, is called with the share of walkways done (0..1).
+// `while_areas`, when given, is called on the calling thread with the result so far (all but
+// lit_area, seen_area, their m² and cluster_shares, still empty) while the lit and seen areas
+// are computed on other threads: the CLI writes the walkway layers meanwhile.
 CoverageJobResult run_coverage(const CoverageLayers& layers, const CoverageJobOptions& options,
-                               const std::function<void(double)>& progress = {});
+                               const std::function<void(double)>& progress = {},
+                               const std::function<void(const CoverageJobResult&)>& while_areas = {});
 
 }  // namespace trygg::coverage

@@ -104,8 +104,10 @@ public:
 
     // The lit area. Disc model: the union of the discs as polygons (quadrant_segments vertices
     // per quarter circle, so slightly inside the true circles). Lux model: the union of the
-    // area_cell_m square cells whose centre is lit, over the lights' extent.
-    model::MultiPolygon lit_area() const;
+    // area_cell_m square cells whose centre is lit, over the lights' extent. Disc model: the
+    // groups of overlapping discs are united on up to `threads` threads (0: the number of
+    // cores); the result does not depend on the number.
+    model::MultiPolygon lit_area(unsigned threads = 1) const;
 
     // Radius of light i of the working lights (disc model), for callers that draw discs.
     std::span<const model::Point> working_positions() const noexcept;

@@ -36,11 +36,12 @@ std::optional<RasterCompression> raster_compression_from_string(std::string_view
 // as its CRS, `compression` (see above), and 256 x 256 tiles once the raster is larger than
 // one tile. `values` are row-major, top row first, and must hold columns * rows values. The
 // file appears under `path` only when complete (AtomicOutput rules: options.overwrite,
-// options.inputs); the same values give the same bytes. UsageError for an invalid grid or
-// value count, an unknown CRS or a refused path; DataError when GDAL fails to write.
+// options.inputs); the same values give the same bytes, for any `threads`. UsageError for an
+// invalid grid or value count, an unknown CRS or a refused path; DataError when GDAL fails to
+// write. `threads` compress tiles at the same time (GDAL's NUM_THREADS; 0 = all cores).
 void write_geotiff(const std::string& path, const RasterGrid& grid, std::span<const float> values,
                    float nodata, const std::string& crs, const WriteOptions& options,
-                   RasterCompression compression = RasterCompression::deflate);
+                   RasterCompression compression = RasterCompression::deflate, unsigned threads = 1);
 
 // The grid of an existing raster, exactly, for writing a new raster cell-aligned with it.
 // DataError when the file cannot be opened as a raster or its grid is rotated or has

@@ -99,6 +99,8 @@ def test_python_message_is_the_cli_message_with_python_names(args, exit_code, ca
      "distance must be a positive number of metres, got -3"),
     (lambda: trygg.gistar(GI_XY, GI_VALUES, distance=15, weights="kernel"), trygg.UsageError,
      "weights 'kernel': unknown; use binary or row"),
+    (lambda: trygg.gistar(GI_XY[:1], GI_VALUES[:1], distance=15), trygg.DataError,
+     "Getis-Ord: Gi* needs at least 2 features, got 1"),
     (lambda: trygg.read_layer(REPORTS, kind="potholes"), trygg.UsageError, "unknown kind 'potholes'"),
     (lambda: trygg.read_layer(REPORTS, x_field="x"), trygg.UsageError, "x_field and y_field go together"),
     (lambda: trygg.read_layer(REPORTS, colour="red"), TypeError, "read_layer() got an unexpected keyword"),

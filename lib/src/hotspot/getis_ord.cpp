@@ -73,7 +73,8 @@ void validate(std::span<const model::Point> locations, std::span<const double> v
     }
     const std::size_t minimum = params.star ? 2 : 3;
     if (n < minimum) {
-        throw UsageError(std::string("Getis-Ord: ") + (params.star ? "Gi*" : "Gi") + " needs at least " +
+        // Too few features is the data's doing (after filters), not a wrong option: exit 1.
+        throw DataError(std::string("Getis-Ord: ") + (params.star ? "Gi*" : "Gi") + " needs at least " +
                          std::to_string(minimum) + " features, got " + std::to_string(n));
     }
     if (params.k && (*params.k < 1 || static_cast<std::size_t>(*params.k) >= n)) {

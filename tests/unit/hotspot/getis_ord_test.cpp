@@ -318,7 +318,7 @@ TEST(GetisOrd, RejectsInvalidInput) {
     const std::vector<Point> two_points(esda_points.begin(), esda_points.begin() + 2);
     const std::vector<double> two_values{1, 2};
     EXPECT_NO_THROW(getis_ord(two_points, two_values, params));
-    EXPECT_THROW(getis_ord(two_points, two_values, band(15, Weighting::binary, false)), trygg::UsageError);
+    EXPECT_THROW(getis_ord(two_points, two_values, band(15, Weighting::binary, false)), trygg::DataError);
 }
 
 // Benjamini & Hochberg (1995), section 4.2: fifteen p-values from a study of myocardial

@@ -95,3 +95,35 @@ def test_stub_parameters_equal_the_function(name):
         else:
             assert ast.literal_eval(stub_default) == ast.literal_eval(real_default), \
                 f"{name}({param}): default {stub_default} in the stub, {real_default} in the code"
+
+
+DOCS = pathlib.Path(__file__).resolve().parents[2] / "docs" / "python.md"
+LIGHT_OPTIONS = ("light_radius", "radius_from_height", "model", "intensity", "default_height", "min_lux", "lux_class",
+                 "lux_cutoff", "lux_cell")
+
+
+def documented_signatures():
+    """The `name(...)` rows of the reference table in docs/python.md, parsed as Python."""
+    rows = {}
+    for line in DOCS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("| `") and "(" in line.split("`")[1]:
+            # "<light options>" stands for the lighting model's parameters, in coverage()'s order.
+            signature = line.split("`")[1].replace(
+                "<light options>", ", ".join(f"{option}=..." for option in LIGHT_OPTIONS))
+            node = ast.parse(f"def {signature}: pass").body[0]
+            rows[node.name] = stub_parameters(node)
+    return rows
+
+
+@pytest.mark.parametrize("name", PUBLIC_FUNCTIONS)
+def test_docs_name_the_function_parameters(name):
+    """docs/python.md's table lists each function with its real parameters, and every default
+    it shows is the real one."""
+    documented = documented_signatures()
+    assert name in documented, f"docs/python.md has no row for {name}()"
+    real = runtime_parameters(getattr(trygg, name))
+    assert [n for n, _ in documented[name]] == [n for n, _ in real], f"{name}: parameter names differ"
+    for (param, doc_default), (_, real_default) in zip(documented[name], real):
+        if doc_default not in (None, "..."):  # "...": a default the row does not show
+            assert real_default is not None and ast.literal_eval(doc_default) == ast.literal_eval(real_default), \
+                f"{name}({param}): docs say {doc_default}, the code has {real_default}"

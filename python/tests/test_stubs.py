@@ -1,6 +1,6 @@
-"""The type stubs (trygg/__init__.pyi) name the same parameters, in the same order and with the
-same defaults, as the functions the package really has: a stub that drifts from the code misleads
-every editor and type checker that reads it."""
+"""The type stubs (trygg/__init__.pyi) and the reference table of docs/python.md name the same
+parameters, in the same order and with the same defaults, as the functions the package really
+has: a stub or a page that drifts from the code misleads every editor, type checker and reader."""
 import ast
 import inspect
 import pathlib

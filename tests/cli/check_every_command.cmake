@@ -1,5 +1,6 @@
 # For every command in `trygg help`: `trygg <command> --help` exits 0, prints an Examples
-# section and nothing on stderr, and docs/cli/<command>.md exists.
+# section and nothing on stderr, docs/cli/<command>.md exists, and every long option the help
+# lists is documented on that page or on docs/cli/README.md (the options shared by all).
 execute_process(COMMAND ${TRYGG} help RESULT_VARIABLE rc OUTPUT_VARIABLE overview ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "trygg help exited ${rc}: ${err}")
@@ -21,6 +22,21 @@ foreach(entry IN LISTS entries)
   if(NOT EXISTS "${DOCS}/${command}.md")
     message(FATAL_ERROR "trygg ${command} has no page ${DOCS}/${command}.md")
   endif()
+  file(READ "${DOCS}/${command}.md" page)
+  file(READ "${DOCS}/README.md" shared)
+  # Option lines of the help start with spaces, then "-x," or the long option itself.
+  string(REGEX MATCHALL "\n  +(-[a-zA-Z], *)?--[a-z][a-z0-9-]*" option_lines "${out}")
+  foreach(line IN LISTS option_lines)
+    string(REGEX MATCH "--[a-z][a-z0-9-]*" option "${line}")
+    if(option STREQUAL "--help")
+      continue()
+    endif()
+    string(FIND "${page}" "${option}" on_page)
+    string(FIND "${shared}" "${option}" on_shared)
+    if(on_page EQUAL -1 AND on_shared EQUAL -1)
+      message(FATAL_ERROR "trygg ${command}: ${option} is in --help but in neither ${DOCS}/${command}.md nor ${DOCS}/README.md")
+    endif()
+  endforeach()
 endforeach()
 if(count EQUAL 0)
   message(FATAL_ERROR "no commands found in 'trygg help':\n${overview}")

@@ -7,7 +7,6 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -20,6 +19,7 @@
 #include "trygg/hotspot/count_grid.hpp"
 #include "trygg/model/layer.hpp"
 #include "trygg/network/nearby_job.hpp"
+#include "trygg/network/nearby_limits.hpp"
 
 namespace trygg::python {
 
@@ -36,8 +36,6 @@ model::Point link_end(const model::Feature& f) {
 }
 
 std::string category_of(const model::Feature& f) { return f.category.empty() ? "uncategorised" : f.category; }
-
-bool positive(double v) { return v > 0.0 && std::isfinite(v); }
 
 struct NearbyColumns {
     std::vector<std::int64_t> stop_index, activity_index;
@@ -56,15 +54,17 @@ py::dict nearby_py(const std::vector<LayerPtr>& walkways, const LayerPtr& stops,
                    double max_walk, std::optional<double> max_distance, double speed, double max_snap,
                    bool node_intersections, bool all_highways, double tiny_component, double area_buffer,
                    unsigned threads) {
-    // The CLI's checks and words (trygg nearby --max-walk, --max-distance, --speed, --max-snap).
-    if (!positive(max_walk)) throw UsageError("max_walk must be a number of minutes > 0");
-    if (max_distance && !positive(*max_distance)) throw UsageError("max_distance must be > 0 (metres)");
-    if (!positive(speed) || speed > 10.0) throw UsageError("speed must be a walking speed in m/s, > 0 and <= 10");
-    if (!(max_snap >= 0.0) || !std::isfinite(max_snap)) throw UsageError("max_snap must be >= 0 (metres)");
-    if (!(tiny_component >= 0.0) || !std::isfinite(tiny_component))
-        throw UsageError("tiny_component must be >= 0 (metres)");
-    if (!(area_buffer >= 0.0) || !std::isfinite(area_buffer))
-        throw UsageError("area_buffer must be >= 0 (metres; 0 = no walking areas)");
+    // The CLI's checks and words (network/nearby_limits.hpp; the module names the arguments).
+    const double limit = network::walking_limit_m(max_walk, max_distance, speed);
+    network::NearbyJobOptions options;
+    options.limit_m = limit;
+    options.max_snap_m = max_snap;
+    options.node_intersections = node_intersections;
+    options.all_highways = all_highways;
+    options.tiny_component_m = tiny_component;
+    options.threads = threads;
+    options.area_buffer_m = area_buffer;
+    network::check_nearby_options(options);
     if (walkways.empty()) throw UsageError("walkways: give at least one line layer");
     for (const auto* layer : {&stops, &activities})
         if (!*layer) throw UsageError("stops and activities must be trygg.Layer objects (from trygg.read_layer)");
@@ -78,19 +78,10 @@ py::dict nearby_py(const std::vector<LayerPtr>& walkways, const LayerPtr& stops,
             throw UsageError("walkways, stops and activities are in different working CRSs (" + layer->working_crs +
                              ", " + stops->working_crs + ", " + activities->working_crs +
                              "); read them with the same crs=, e.g. crs='" + stops->working_crs + "'");
-    const double limit = max_distance ? *max_distance : max_walk * 60.0 * speed;
 
     NearbyColumns out;
     {
         py::gil_scoped_release release;
-        network::NearbyJobOptions options;
-        options.limit_m = limit;
-        options.max_snap_m = max_snap;
-        options.node_intersections = node_intersections;
-        options.all_highways = all_highways;
-        options.tiny_component_m = tiny_component;
-        options.threads = threads;
-        options.area_buffer_m = area_buffer;
         network::NearbyJob job = network::run_nearby(walkway_layers, *stops, *activities, options);
         for (std::size_t i : job.stops_not_on_network) out.stop_ids_not_on_network.push_back(stops->features[i].id);
         out.activities_not_on_network = job.activities_not_on_network;

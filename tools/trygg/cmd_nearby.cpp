@@ -30,6 +30,7 @@
 #include "trygg/network/components.hpp"
 #include "trygg/network/nearby.hpp"
 #include "trygg/network/nearby_job.hpp"
+#include "trygg/network/nearby_limits.hpp"
 #include "trygg/network/walk_graph.hpp"
 
 namespace trygg::cli {
@@ -116,8 +117,18 @@ public:
     }
 
     int run() override {
+        // The library's rules and words for the limit and the distances (network/nearby_limits.hpp).
+        const double limit = network::walking_limit_m(max_walk_min_, max_distance_m_, speed_);
+        network::NearbyJobOptions options;
+        options.limit_m = limit;
+        options.max_snap_m = max_snap_m_;
+        options.node_intersections = node_intersections_;
+        options.all_highways = all_highways_;
+        options.tiny_component_m = tiny_component_m_;
+        options.threads = threads_;
+        options.area_buffer_m = area_buffer_m_;
+        network::check_nearby_options(options);
         validate();
-        const double limit = max_distance_m_ ? *max_distance_m_ : max_walk_min_ * 60.0 * speed_;
         const bool one_file = io::vector_format_for(output_.output) == io::VectorFormat::gpkg;
         const bool areas = area_buffer_m_ > 0.0;
         std::vector<std::string> inputs = walkways_;
@@ -145,14 +156,6 @@ public:
         const std::string working_crs = stops.working_crs;
 
         // The network, the snapping, the searches and the walking areas (network/nearby_job.hpp).
-        network::NearbyJobOptions options;
-        options.limit_m = limit;
-        options.max_snap_m = max_snap_m_;
-        options.node_intersections = node_intersections_;
-        options.all_highways = all_highways_;
-        options.tiny_component_m = tiny_component_m_;
-        options.threads = threads_;
-        options.area_buffer_m = area_buffer_m_;
         Progress progress("searching", input_.quiet);
         Progress area_progress("walking areas", input_.quiet);
         options.search_progress = [&progress](double done) { progress.fraction(done); };
@@ -244,16 +247,8 @@ public:
     }
 
 private:
+    // The output files' own checks (the numbers are checked by the library, above).
     void validate() const {
-        auto positive = [](double v) { return v > 0.0 && std::isfinite(v); };
-        if (!positive(max_walk_min_)) throw UsageError("--max-walk must be a number of minutes > 0");
-        if (max_distance_m_ && !positive(*max_distance_m_)) throw UsageError("--max-distance must be > 0 (metres)");
-        if (!positive(speed_) || speed_ > 10.0) throw UsageError("--speed must be a walking speed in m/s, > 0 and <= 10");
-        if (!(max_snap_m_ >= 0.0) || !std::isfinite(max_snap_m_)) throw UsageError("--max-snap must be >= 0 (metres)");
-        if (!(area_buffer_m_ >= 0.0) || !std::isfinite(area_buffer_m_))
-            throw UsageError("--area-buffer must be >= 0 (metres)");
-        if (!(tiny_component_m_ >= 0.0) || !std::isfinite(tiny_component_m_))
-            throw UsageError("--tiny-component must be >= 0 (metres)");
         if (!list_md_.empty() && std::filesystem::path(list_md_).extension() != ".md")
             throw UsageError("--list: the printable list is Markdown, name it *.md (use --list-csv for CSV)");
         if (!list_csv_.empty() && io::vector_format_for(list_csv_) != io::VectorFormat::csv)

@@ -40,7 +40,7 @@ py::dict coverage_summary(const coverage::CoverageJobResult& r, const coverage::
                           const model::Layer* clusters) {
     const std::string text = coverage::coverage_job_summary_json(
         r, light.model, coverage::light_figures(light_settings(light), options.light), walkways, areas, clusters);
-    return py::module_::import("json").attr("loads")(text);
+    return json_loads(text);
 }
 
 py::dict area_columns(const model::MultiPolygon& area, const std::vector<double>& m2) {
@@ -174,7 +174,7 @@ py::dict placement_summary(const char* mode, const coverage::PlacementResult& re
     std::vector<model::Point> positions;
     for (const auto& site : result.sites) positions.push_back(candidates[site.candidate].position);
     const std::string text = coverage::placement_summary_json(mode, result, candidates, positions, has_budget, walkway);
-    return py::module_::import("json").attr("loads")(text);
+    return json_loads(text);
 }
 
 py::dict site_columns(const coverage::PlacementResult& result, const std::vector<coverage::PlacementCandidate>& candidates) {

@@ -20,24 +20,13 @@
 #include "trygg/error.hpp"
 #include "trygg/io/crs.hpp"
 #include "trygg/network/route_job.hpp"
+#include "trygg/network/route_summary.hpp"
 
 namespace trygg::python {
 
 namespace {
 
 using namespace pybind11::literals;
-
-// The CLI's figures of one route (route_json in cmd_route.cpp), rounded as it rounds them.
-py::dict route_summary(const network::RouteResult& r) {
-    py::list dark;
-    for (const auto& d : r.dark)
-        dark.append(py::dict("from_m"_a = rounded(d.from_m, 2), "to_m"_a = rounded(d.to_m, 2),
-                             "length_m"_a = rounded(d.to_m - d.from_m, 2)));
-    return py::dict("length_m"_a = rounded(r.length_m, 2), "detour_pct"_a = rounded(r.detour_pct, 2),
-                    "lit_share"_a = rounded(r.lit_share, 4), "seen_share"_a = rounded(r.seen_share, 4),
-                    "exposure"_a = rounded(r.exposure, 4), "dark_m"_a = rounded(r.dark_m, 2),
-                    "dark_stretches"_a = dark);
-}
 
 // One route, unrounded, with its line and dark stretches as arrays.
 py::dict route_columns(const network::RouteResult& r) {
@@ -51,8 +40,7 @@ py::dict route_columns(const network::RouteResult& r) {
     return py::dict("length_m"_a = r.length_m, "detour_pct"_a = r.detour_pct, "lit_share"_a = r.lit_share,
                     "seen_share"_a = r.seen_share, "exposure"_a = r.exposure, "dark_m"_a = r.dark_m,
                     "cost"_a = r.path.cost, "line"_a = line_array(r.line),
-                    "dark"_a = py::dict("from_m"_a = to_numpy(from), "to_m"_a = to_numpy(to), "lines"_a = lines),
-                    "summary"_a = route_summary(r));
+                    "dark"_a = py::dict("from_m"_a = to_numpy(from), "to_m"_a = to_numpy(to), "lines"_a = lines));
 }
 
 py::dict route_py(const py::object& walkways_arg, const py::object& from_arg, const py::object& to_arg,
@@ -113,9 +101,12 @@ py::dict route_py(const py::object& walkways_arg, const py::object& from_arg, co
 
     py::list pairs;
     for (const Planned& p : planned) {
-        py::dict summary("shortest"_a = route_summary(p.routes.shortest), "safe"_a = route_summary(p.routes.safe),
-                         "from_snap_m"_a = rounded(p.from.distance_m, 2), "to_snap_m"_a = rounded(p.to.distance_m, 2));
-        pairs.append(py::dict("shortest"_a = route_columns(p.routes.shortest), "safe"_a = route_columns(p.routes.safe),
+        // The CLI's --json figures of the pair (network/route_summary.hpp).
+        const py::object summary = json_loads(network::route_pair_summary_json(p.routes, p.from.distance_m, p.to.distance_m));
+        py::dict shortest = route_columns(p.routes.shortest), safe = route_columns(p.routes.safe);
+        shortest["summary"] = summary["shortest"];
+        safe["summary"] = summary["safe"];
+        pairs.append(py::dict("shortest"_a = shortest, "safe"_a = safe,
                               "from_snap_m"_a = p.from.distance_m, "to_snap_m"_a = p.to.distance_m,
                               "from_on_network"_a = py::make_tuple(p.from.on_network.x, p.from.on_network.y),
                               "to_on_network"_a = py::make_tuple(p.to.on_network.x, p.to.on_network.y),

@@ -37,6 +37,10 @@ std::vector<std::int64_t> to_seconds(const py::handle& times, std::size_t n, con
 // A duration in seconds: a number of seconds, datetime.timedelta or numpy.timedelta64.
 std::int64_t to_duration_seconds(const py::handle& duration, const char* name);
 
+// JSON text (the library's summaries, the same the CLI prints with --json) as Python objects,
+// through the standard library's json.loads.
+inline py::object json_loads(const std::string& text) { return py::module_::import("json").attr("loads")(text); }
+
 // A new 1-D numpy array holding a copy of `values`.
 template <typename T>
 py::array_t<T> to_numpy(const std::vector<T>& values) {

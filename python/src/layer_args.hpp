@@ -12,7 +12,6 @@
 
 #include "trygg/model/geometry.hpp"
 #include "trygg/model/layer.hpp"
-#include "trygg/model/rounding.hpp"
 
 namespace trygg::python {
 
@@ -32,9 +31,5 @@ py::array_t<double> line_array(const model::LineString& line);
 py::list polygon_list(const model::MultiPolygon& polygons);
 // Strings as a numpy unicode array (dtype str, also when empty).
 py::array string_array(const std::vector<std::string>& values);
-
-// Figures rounded as the CLI rounds its --json (one rule in the library), so Python summaries
-// equal the CLI's.
-using model::rounded;
 
 }  // namespace trygg::python

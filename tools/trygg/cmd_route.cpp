@@ -28,6 +28,7 @@
 #include "trygg/network/edge_cost.hpp"
 #include "trygg/network/route.hpp"
 #include "trygg/network/route_job.hpp"
+#include "trygg/network/route_summary.hpp"
 #include "trygg/network/snapping.hpp"
 #include "trygg/network/walk_graph.hpp"
 
@@ -148,21 +149,6 @@ std::vector<PointPair> read_pairs(const std::string& path) {
     }
     if (pairs.empty()) throw DataError("the pairs file has no rows", {path, {}, {}, {}});
     return pairs;
-}
-
-nlohmann::ordered_json route_json(const network::RouteResult& r) {
-    nlohmann::ordered_json j;
-    j["length_m"] = rounded(r.length_m, 2);
-    j["detour_pct"] = rounded(r.detour_pct, 2);
-    j["lit_share"] = rounded(r.lit_share, 4);
-    j["seen_share"] = rounded(r.seen_share, 4);
-    j["exposure"] = rounded(r.exposure, 4);
-    j["dark_m"] = rounded(r.dark_m, 2);
-    j["dark_stretches"] = nlohmann::ordered_json::array();
-    for (const auto& d : r.dark)
-        j["dark_stretches"].push_back(
-            {{"from_m", rounded(d.from_m, 2)}, {"to_m", rounded(d.to_m, 2)}, {"length_m", rounded(d.to_m - d.from_m, 2)}});
-    return j;
 }
 
 class RouteCommand final : public Command {
@@ -368,13 +354,9 @@ public:
         }
         if (json_) {
             nlohmann::ordered_json j;
-            const auto one = [](const Planned& p) {
-                nlohmann::ordered_json o;
-                o["shortest"] = route_json(p.routes.shortest);
-                o["safe"] = route_json(p.routes.safe);
-                o["from_snap_m"] = rounded(p.from.distance_m, 2);
-                o["to_snap_m"] = rounded(p.to.distance_m, 2);
-                return o;
+            const auto one = [](const Planned& p) {  // network/route_summary.hpp, shared with Python
+                return nlohmann::ordered_json::parse(
+                    network::route_pair_summary_json(p.routes, p.from.distance_m, p.to.distance_m));
             };
             if (pairs_.empty()) {
                 j = one(planned.front());

@@ -10,6 +10,7 @@
 
 #include <boost/geometry/index/rtree.hpp>
 
+#include "detail/disjoint_sets.hpp"
 #include "detail/parallel_for.hpp"
 #include "geometry/detail/geos_context.hpp"
 #include "geometry/detail/geos_convert.hpp"
@@ -116,12 +117,7 @@ struct LightCoverage::Impl {
     // other discs of the group: union-find over the pairs the index finds, O(n log n + pairs).
     // Groups in order of their first light, lights ascending, so the output is deterministic.
     std::vector<std::vector<std::size_t>> overlapping_groups() const {
-        std::vector<std::size_t> parent(positions.size());
-        for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
-        const auto root = [&](std::size_t i) {
-            while (parent[i] != i) i = parent[i] = parent[parent[i]];
-            return i;
-        };
+        trygg::detail::DisjointSets sets(positions.size());
         for (std::size_t i = 0; i < positions.size(); ++i) {
             const auto& c = positions[i];
             const model::Box box{c.x - radii[i], c.y - radii[i], c.x + radii[i], c.y + radii[i]};
@@ -129,20 +125,19 @@ struct LightCoverage::Impl {
                 const std::size_t j = it->second;
                 if (j <= i) continue;
                 const double dx = positions[j].x - c.x, dy = positions[j].y - c.y, reach = radii[i] + radii[j];
-                if (dx * dx + dy * dy > reach * reach) continue;
-                const std::size_t a = root(i), b = root(j);
-                if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the root is the group's first light
+                if (dx * dx + dy * dy <= reach * reach) sets.unite(i, j);
             }
         }
+        constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
         std::vector<std::vector<std::size_t>> groups;
-        std::vector<std::size_t> group_of(positions.size());
+        std::vector<std::size_t> group_of_root(positions.size(), none);
         for (std::size_t i = 0; i < positions.size(); ++i) {
-            const std::size_t r = root(i);
-            if (r == i) {
-                group_of[i] = groups.size();
+            std::size_t& g = group_of_root[sets.find(i)];
+            if (g == none) {
+                g = groups.size();  // a group is numbered when its first light comes
                 groups.emplace_back();
             }
-            groups[group_of[r]].push_back(i);
+            groups[g].push_back(i);
         }
         return groups;
     }

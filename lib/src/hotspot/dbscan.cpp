@@ -344,7 +344,7 @@ DbscanResult dbscan(std::span<const model::Point> points, const DbscanParams& pa
     //    window: along the time order that makes runs with consecutive gaps <= window, each run
     //    one component, and two runs never neighbours. Without a time window a compact cell's
     //    cores are one run. In other cells every core is its own run.
-    detail::DisjointSets sets(core_count);
+    trygg::detail::DisjointSets sets(core_count);
     std::vector<std::uint32_t> run_end(core_count);  // end (core number) of the run holding each core
     for (std::size_t cell = 0; cell < cells; ++cell) {
         const std::size_t first = core_begin[cell];

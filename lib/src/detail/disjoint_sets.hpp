@@ -1,6 +1,7 @@
 #pragma once
 // Union-find over 0..n-1 with path halving and union by size: near-constant amortised time
-// per operation (inverse Ackermann), used to join core points into clusters. Elements are
+// per operation (inverse Ackermann): DBSCAN joins core points into clusters with it, the disc
+// model groups overlapping lit discs. Elements are
 // stored as 32-bit numbers (half the memory of size_t, which matters at millions of points), so
 // count must be below 2^32.
 
@@ -10,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace trygg::hotspot::detail {
+namespace trygg::detail {
 
 class DisjointSets {
 public:
@@ -43,4 +44,4 @@ private:
     std::vector<std::uint32_t> size_;
 };
 
-}  // namespace trygg::hotspot::detail
+}  // namespace trygg::detail

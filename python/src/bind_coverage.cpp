@@ -19,9 +19,7 @@
 #include "trygg/coverage/coverage_job.hpp"
 #include "trygg/coverage/coverage_job_summary.hpp"
 #include "trygg/coverage/coverage_sets.hpp"
-#include "trygg/coverage/building_obstacles.hpp"
 #include "trygg/coverage/layer_inputs.hpp"
-#include "trygg/coverage/placement_sites.hpp"
 #include "trygg/coverage/walkway_placement.hpp"
 #include "trygg/coverage/line_intervals.hpp"
 #include "trygg/coverage/placement.hpp"
@@ -329,30 +327,11 @@ py::dict place_walkways_py(const std::string& target, const py::object& walkways
     std::optional<coverage::WalkwayPlacementResult> job;
     {
         py::gil_scoped_release release;
-        std::optional<coverage::BuildingObstacles> obstacles;
-        if (buildings) obstacles.emplace(coverage::building_footprints(*buildings));
-        const coverage::BuildingObstacles* hide = obstacles ? &*obstacles : nullptr;
-        if (cameras_mode) {
-            std::optional<coverage::CameraCoverage> seen;
-            if (cameras) seen.emplace(coverage::camera_specs(*cameras, camera_fov, camera_range), hide);
-            job.emplace(coverage::place_on_walkways(
-                walkways, seen ? coverage::CoveredStretches([&](const model::LineString& l) { return seen->seen_intervals(l); })
-                               : coverage::CoveredStretches(),
-                reports, given ? &*given : nullptr,
-                [&](std::span<const model::Point> demand, std::span<const model::Point> sites) {
-                    return coverage::camera_site_sets(demand, sites, camera_range, hide);
-                },
-                options));
-        } else {
-            const coverage::LightCoverage lit(coverage::light_sources(*lights), light_opts);
-            job.emplace(coverage::place_on_walkways(
-                walkways, [&](const model::LineString& l) { return lit.lit_intervals(l); }, reports,
-                given ? &*given : nullptr,
-                [&](std::span<const model::Point> demand, std::span<const model::Point> sites) {
-                    return coverage::light_site_sets(demand, sites, lit, radius_m);
-                },
-                options));
-        }
+        const auto* given_candidates = given ? &*given : nullptr;
+        job.emplace(cameras_mode ? coverage::place_cameras_on_walkways(walkways, cameras, buildings, camera_fov,
+                                                                       camera_range, reports, given_candidates, options)
+                                 : coverage::place_lights_on_walkways(walkways, *lights, light_opts, radius_m, reports,
+                                                                      given_candidates, options));
     }
     const coverage::WalkwayPlacementResult& r = *job;
     py::dict sites = site_columns(r.result, r.candidates);

@@ -11,7 +11,6 @@
 
 #include "command.hpp"
 #include "number_format.hpp"
-#include "camera_options.hpp"
 #include "input_options.hpp"
 #include "light_options.hpp"
 #include "output_options.hpp"

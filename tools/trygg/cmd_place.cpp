@@ -12,11 +12,9 @@
 #include "command.hpp"
 #include "number_format.hpp"
 #include "input_options.hpp"
-#include "camera_options.hpp"
 #include "light_options.hpp"
 #include "output_options.hpp"
 #include "progress.hpp"
-#include "trygg/coverage/building_obstacles.hpp"
 #include "trygg/coverage/camera_coverage.hpp"
 #include "trygg/coverage/candidate_sites.hpp"
 #include "trygg/coverage/coverage_sets.hpp"
@@ -25,7 +23,6 @@
 #include "trygg/coverage/placement.hpp"
 #include "trygg/coverage/placement_summary.hpp"
 #include "trygg/coverage/placement_demand.hpp"
-#include "trygg/coverage/placement_sites.hpp"
 #include "trygg/coverage/walkway_placement.hpp"
 #include "trygg/error.hpp"
 #include "trygg/io/vector_writer.hpp"
@@ -188,30 +185,6 @@ public:
             job.result = coverage::place_sites(problem, options);
             choosing.finish();
         } else {
-            // What is covered already (lit by the existing lights, or seen by the existing
-            // cameras), and what a new light or camera would cover.
-            std::optional<coverage::BuildingObstacles> obstacles;
-            if (buildings_layer) obstacles.emplace(building_footprints(*buildings_layer));
-            const coverage::BuildingObstacles* hide = obstacles ? &*obstacles : nullptr;
-            std::optional<coverage::CameraCoverage> seen;
-            std::optional<coverage::LightCoverage> lit;
-            coverage::CoveredStretches covered;
-            coverage::SiteSets site_sets;
-            if (cameras_mode) {
-                if (cameras_layer) {
-                    seen.emplace(camera_specs(*cameras_layer, camera_fov_, camera_range_), hide);
-                    covered = [&](const model::LineString& line) { return seen->seen_intervals(line); };
-                }
-                site_sets = [&](std::span<const model::Point> demand, std::span<const model::Point> sites) {
-                    return coverage::camera_site_sets(demand, sites, camera_range_, hide);
-                };
-            } else {
-                lit.emplace(LightOptionSet::sources(*lights_layer), light_.options);
-                covered = [&](const model::LineString& line) { return lit->lit_intervals(line); };
-                site_sets = [&](std::span<const model::Point> demand, std::span<const model::Point> sites) {
-                    return coverage::light_site_sets(demand, sites, *lit, *radius_);
-                };
-            }
             coverage::WalkwayPlacementOptions walkway_options;
             walkway_options.spacing_m = spacing_;
             walkway_options.sample_m = sample_;
@@ -219,9 +192,15 @@ public:
             walkway_options.use_costs = !cost_field_.empty();
             walkway_options.placement = options;
             Progress progress(cameras_mode ? "unseen walkway length" : "dark walkway length", input_.quiet);
-            job = coverage::place_on_walkways(*walkways, covered, reports_layer,
-                                              candidates_.empty() ? nullptr : &candidate_sites_, site_sets,
-                                              walkway_options, [&](double done) { progress.fraction(done); });
+            // What is covered already and what a new light or camera would cover: the library's
+            // default mode, shared with Python (coverage/walkway_placement.hpp).
+            const auto* given = candidates_.empty() ? nullptr : &candidate_sites_;
+            const auto report = [&](double done) { progress.fraction(done); };
+            job = cameras_mode ? coverage::place_cameras_on_walkways(*walkways, cameras_layer, buildings_layer, camera_fov_,
+                                                                     camera_range_, reports_layer, given, walkway_options,
+                                                                     report)
+                               : coverage::place_lights_on_walkways(*walkways, *lights_layer, light_.options, *radius_,
+                                                                    reports_layer, given, walkway_options, report);
             progress.finish();
             candidate_sites_ = job.candidates;
         }

@@ -40,10 +40,6 @@ void LightOptionSet::validate() {
     options = coverage::resolve_light_settings(settings);
 }
 
-std::vector<coverage::LightSource> LightOptionSet::sources(const model::Layer& lights) {
-    return coverage::light_sources(lights);
-}
-
 void LightOptionSet::describe(nlohmann::ordered_json& j) const {
     j["model"] = model;
     for (const auto& [key, value] : figures())

@@ -34,10 +34,6 @@ struct LightOptionSet {
     void validate();
     bool lux() const { return options.model == coverage::LightModel::lux; }
 
-    // One light source per feature of a lights layer; a feature that is not a point or has a
-    // height <= 0 is a DataError naming the feature.
-    static std::vector<coverage::LightSource> sources(const model::Layer& lights);
-
     // The model's figures for --json: "model" and either min_lux/intensity_cd/default_height_m
     // or light_radius_m/radius_from_height.
     void describe(nlohmann::ordered_json& j) const;

@@ -2,9 +2,13 @@
 
 #include <cmath>
 #include <locale>
+#include <optional>
 #include <sstream>
 #include <variant>
 
+#include "trygg/coverage/building_obstacles.hpp"
+#include "trygg/coverage/camera_coverage.hpp"
+#include "trygg/coverage/placement_sites.hpp"
 #include "trygg/coverage/candidate_sites.hpp"
 #include "trygg/coverage/layer_inputs.hpp"
 #include "trygg/coverage/line_intervals.hpp"
@@ -145,6 +149,44 @@ std::vector<CoveredRun> covered_runs(const WalkwayPlacementResult& result) {
         i = j;
     }
     return out;
+}
+
+WalkwayPlacementResult place_lights_on_walkways(const model::Layer& walkways, const model::Layer& lights,
+                                                const LightOptions& light, double radius_m,
+                                                const model::Layer* reports,
+                                                const std::vector<PlacementCandidate>* candidates,
+                                                const WalkwayPlacementOptions& options,
+                                                const std::function<void(double)>& progress) {
+    const LightCoverage lit(light_sources(lights), light);
+    return place_on_walkways(
+        walkways, [&lit](const model::LineString& line) { return lit.lit_intervals(line); }, reports, candidates,
+        [&lit, radius_m](std::span<const model::Point> demand, std::span<const model::Point> sites) {
+            return light_site_sets(demand, sites, lit, radius_m);
+        },
+        options, progress);
+}
+
+WalkwayPlacementResult place_cameras_on_walkways(const model::Layer& walkways, const model::Layer* cameras,
+                                                 const model::Layer* buildings, double camera_fov_deg,
+                                                 double range_m, const model::Layer* reports,
+                                                 const std::vector<PlacementCandidate>* candidates,
+                                                 const WalkwayPlacementOptions& options,
+                                                 const std::function<void(double)>& progress) {
+    std::optional<BuildingObstacles> obstacles;
+    if (buildings) obstacles.emplace(building_footprints(*buildings));
+    const BuildingObstacles* hide = obstacles ? &*obstacles : nullptr;
+    std::optional<CameraCoverage> seen;
+    CoveredStretches covered;
+    if (cameras) {
+        seen.emplace(camera_specs(*cameras, camera_fov_deg, range_m), hide);
+        covered = [&seen](const model::LineString& line) { return seen->seen_intervals(line); };
+    }
+    return place_on_walkways(
+        walkways, covered, reports, candidates,
+        [hide, range_m](std::span<const model::Point> demand, std::span<const model::Point> sites) {
+            return camera_site_sets(demand, sites, range_m, hide);
+        },
+        options, progress);
 }
 
 }  // namespace trygg::coverage

@@ -16,6 +16,7 @@
 
 #include "trygg/coverage/coverage_sets.hpp"
 #include "trygg/coverage/line_intervals.hpp"
+#include "trygg/coverage/light_coverage.hpp"
 #include "trygg/coverage/placement.hpp"
 #include "trygg/coverage/placement_demand.hpp"
 #include "trygg/model/geometry.hpp"
@@ -74,6 +75,26 @@ WalkwayPlacementResult place_on_walkways(const model::Layer& walkways, const Cov
                                          const model::Layer* reports, const std::vector<PlacementCandidate>* candidates,
                                          const SiteSets& site_sets, const WalkwayPlacementOptions& options,
                                          const std::function<void(double)>& progress = {});
+
+// The default mode of `trygg place` and trygg.place, for both front ends: new lights where the
+// existing `lights` (with `light` options) leave walkways dark, a new light covering what its
+// `radius_m` disc (or, in the lux model, its added illuminance) reaches (placement_sites.hpp).
+WalkwayPlacementResult place_lights_on_walkways(const model::Layer& walkways, const model::Layer& lights,
+                                                const LightOptions& light, double radius_m,
+                                                const model::Layer* reports,
+                                                const std::vector<PlacementCandidate>* candidates,
+                                                const WalkwayPlacementOptions& options,
+                                                const std::function<void(double)>& progress = {});
+
+// New 360-degree cameras of `range_m` where the existing `cameras` (may be null: none; specs
+// defaulting to `camera_fov_deg` / `range_m`) see nothing; `buildings` (may be null) hide what is
+// behind them, for the existing cameras and the new ones alike.
+WalkwayPlacementResult place_cameras_on_walkways(const model::Layer& walkways, const model::Layer* cameras,
+                                                 const model::Layer* buildings, double camera_fov_deg,
+                                                 double range_m, const model::Layer* reports,
+                                                 const std::vector<PlacementCandidate>* candidates,
+                                                 const WalkwayPlacementOptions& options,
+                                                 const std::function<void(double)>& progress = {});
 
 // A run of consecutive pieces of one line newly covered by the same site: what the CLI writes as
 // one feature of its "covered" layer.

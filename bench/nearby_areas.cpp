@@ -1,47 +1,45 @@
-// Walking areas several ways, side by side in one run on the same stops: for the first N stops,
-// the thread CPU time of
-//   - one GEOS buffer of the whole collection of reached trails (the method until 2026-11-23 19:50),
-//   - network::walking_area (each trail buffered alone by GEOS, then one cascaded union),
-//   - Angus Johnson's Clipper 6.4.2 (Debian libpolyclipping-dev): all trails offset in one
-//     ClipperOffset call (round joins and ends, integer millimetres around a local origin), at
-//     the arc tolerance of GEOS's 4 segments per quarter circle and at 0.05 m (measured
-//     2026-12-07 and rejected: bench/README.md "nearby at scale"),
-//   - the face formulation (face_area below: polygonize the reached lines, buffer the faces'
-//     union and the lines on no face, take out the faces' eroded cores), put together four
-//     ways, with its CPU time split into steps (measured 2026-12-07 and rejected, same section),
-// and how each polygon differs from walking_area's (largest relative area difference, largest
-// symmetric difference by GEOS) and from a near-exact buffer (walking_area with 64 segments per
-// quarter circle: chords at most 25 * (1 - cos(pi / 256)) = 2 mm inside the arcs). Data:
-// bench/nearby_scale.py's (bench/out/nearby_scale/*.gpkg), or any directory holding
-// walkways.gpkg and stops.gpkg (DIR=...), e.g. the Helsinki extract:
+// Walking areas, side by side in one run on the same stops: for the first N stops, the thread
+// CPU time of
+//   - network::walking_area: the union of the reached segments' corridors traced on a grid (a
+//     sixth of the buffer; network/detail/corridor_union.hpp), and the same at an eighth, a
+//     twelfth and a fifth,
+//   - the method it replaced (until 2026-12-07): the reached pieces joined into trails, each trail
+//     buffered by GEOS (round caps and joins, 4 segments per quarter circle), the corridors
+//     united in one GEOSUnaryUnion,
+// and how each differs from a near-exact buffer, the previous method with 64 segments per quarter
+// circle (chords at most 25 (1 - cos(pi / 256)) = 2 mm inside the arcs): largest relative area
+// difference, largest symmetric difference (GEOS), how far the middle of an edge of the polygon
+// lies outside and inside the reference (a chord cutting a concave corner of the buffer lies
+// outside, one cutting an arc inside), vertices per area, polygons GEOS finds invalid. Data: bench/nearby_scale.py's (bench/out/nearby_scale/*.gpkg), or
+// any directory holding walkways.gpkg and stops.gpkg (DIR=...), e.g. the Helsinki extract:
 //
 //   ogr2ogr -f GPKG /tmp/hel/walkways.gpkg ../shared/data/helsinki/helsinki.osm.pbf lines
 //   (cd /tmp/hel && unzip -o ../../work/shared/data/helsinki/hsl-gtfs.zip stops.txt)
 //   ogr2ogr -f GPKG /tmp/hel/stops.gpkg CSV:/tmp/hel/stops.txt -oo X_POSSIBLE_NAMES=stop_lon \
 //     -oo Y_POSSIBLE_NAMES=stop_lat -a_srs EPSG:4326
 //
-//   B=build-net; c++ -O2 -std=c++20 -Ilib/include -Ilib/src -isystem /usr/include/gdal \
+//   B=build; c++ -O2 -std=c++20 -Ilib/include -Ilib/src -isystem /usr/include/gdal \
 //     -isystem /usr/include/geos bench/nearby_areas.cpp $B/lib/libtrygg.a -lgdal -lgeos_c -lproj \
-//     -lsqlite3 -lcairo -lpolyclipping -o $B/nearby_areas && [DIR=/tmp/hel/] $B/nearby_areas [STOPS=50]
+//     -lsqlite3 -lcairo -o $B/nearby_areas && [DIR=/tmp/hel/] $B/nearby_areas [STOPS=50]
 //
-// Without libpolyclipping-dev installed, drop -lpolyclipping: the Clipper rows are left out.
+// TIME_ONLY=1 times only the default walking_area, on every stop asked for, without comparisons.
+//
+// The Clipper and face-formulation variants measured on 2026-12-07 (bench/README.md) are in this
+// file as of commit d0fb519.
 #include <geos_c.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <functional>
-#include <numbers>
+#include <limits>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
-
-#if __has_include(<polyclipping/clipper.hpp>)
-#include <polyclipping/clipper.hpp>
-#define TRYGG_BENCH_CLIPPER 1
-#endif
 
 #include "geometry/detail/geos_convert.hpp"
 #include "trygg/io/layer_reader.hpp"
@@ -61,252 +59,170 @@ double cpu_seconds() {
     return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
 
-// One GEOS buffer of the whole collection of lines.
-model::MultiPolygon one_buffer(const gd::GeosContext& ctx, const model::MultiLineString& lines,
-                               const network::WalkingAreaOptions& options) {
-    const auto g = gd::to_geos(ctx, lines);
-    const gd::GeomPtr b = gd::own(ctx, GEOSBuffer_r(ctx.get(), g.get(), options.buffer_m, options.quadrant_segments),
-                                  "buffer the trails");
-    return gd::to_multipolygon(ctx, b.get());
-}
 
-#ifdef TRYGG_BENCH_CLIPPER
-// Clipper works on integers: millimetres from a local origin keep a stop's area (a few km
-// across) far inside the range of its fast 64-bit arithmetic (2^30).
-constexpr double clipper_scale = 1000.0;
-
-model::Ring ring_of(const ClipperLib::Path& path, model::Point origin) {
-    model::Ring ring;
-    ring.reserve(path.size() + 1);
-    for (const auto& q : path)
-        ring.push_back({origin.x + static_cast<double>(q.X) / clipper_scale,
-                        origin.y + static_cast<double>(q.Y) / clipper_scale});
-    if (!ring.empty()) ring.push_back(ring.front());
-    return ring;
-}
-
-// An outer ring of the PolyTree with its holes; islands inside holes are outers again.
-void add_polygons(const ClipperLib::PolyNode& outer, model::Point origin, model::MultiPolygon& out) {
-    model::Polygon polygon{ring_of(outer.Contour, origin), {}};
-    for (const auto* hole : outer.Childs) {
-        polygon.holes.push_back(ring_of(hole->Contour, origin));
-        for (const auto* island : hole->Childs) add_polygons(*island, origin, out);
-    }
-    out.push_back(std::move(polygon));
-}
-
-// All lines offset in one ClipperOffset call: round joins and ends, arcs within
-// `arc_tolerance_m` of the true circle (Clipper's documentation of ClipperOffset::ArcTolerance).
-model::MultiPolygon clipper_buffer(const model::MultiLineString& lines, double buffer_m, double arc_tolerance_m) {
-    const model::Point origin{std::round(lines.front().front().x), std::round(lines.front().front().y)};
-    ClipperLib::Paths paths;
-    paths.reserve(lines.size());
-    for (const auto& line : lines) {
-        ClipperLib::Path path;
-        path.reserve(line.size());
-        for (const auto& p : line)
-            path.emplace_back(std::llround((p.x - origin.x) * clipper_scale), std::llround((p.y - origin.y) * clipper_scale));
-        paths.push_back(std::move(path));
-    }
-    ClipperLib::ClipperOffset offset;
-    offset.ArcTolerance = arc_tolerance_m * clipper_scale;
-    offset.AddPaths(paths, ClipperLib::jtRound, ClipperLib::etOpenRound);
-    ClipperLib::PolyTree tree;
-    offset.Execute(tree, buffer_m * clipper_scale);
-    model::MultiPolygon out;
-    for (const auto* node : tree.Childs) add_polygons(*node, origin, out);
-    return out;
-}
-#endif
-
-// The face formulation (issue 5, measured 2026-12-07 and rejected; bench/README.md "nearby at
-// scale"). The reached lines R (noded) cut the plane into faces. Inside a face F the nearest
-// point of R lies on F's boundary or on a line of R inside F (a segment to any other line leaves
-// F through its boundary first), so the part of F NOT in the area is its core: erode(F, d) minus
-// the buffer of the lines inside F. Outside the faces only their union (Fill) and the lines on
-// no face's boundary (dangles and cut edges, E) matter. Hence
-//   area = (buffer(Fill, d) ∪ buffer(E, d)) minus every core,
-// where the cores lie inside Fill, more than d from its boundary. A core may be cut by the buffers
-// of any lines of E near it: a line outside F is more than d from F's core and takes nothing.
-struct FaceSteps {
-    double node = 0, polygonize = 0, fill = 0, erode = 0, e_buffer = 0, fill_buffer = 0, outer = 0, cores_minus_e = 0,
-           overlay = 0;
-    double faces = 0, cores = 0, e_lines = 0, e_inside = 0;
-    std::size_t fallbacks = 0;  // final overlay by GEOSDifference although holes were asked for
+// One end of a reached piece that lies on a graph node (a piece cut short by the limit has an
+// end in the middle of its edge, which joins nothing).
+struct NodeEnd {
+    std::size_t piece;
+    bool at_start;      // the start of the piece's geometry (else its end)
+    double dx, dy;      // unit direction leaving the node along the piece
 };
 
-// How the pieces are put together (all exact). buffer(Fill) ∪ buffer(E) as one GEOS buffer of
-// the collection {Fill, E}, or as Fill's buffer and E's lines buffered one by one, united in one
-// cascaded union or E's corridors first. Then `holes`: the cores become holes of that one
-// polygon (R is connected, so the union is one polygon and Fill has no hole), else one
-// GEOSDifference.
-struct FaceVariant {
-    enum Outer { one_buffer, one_union, e_united_first } outer;
-    bool holes;
-};
-
-// Parts of a GEOS collection, cloned (a collection owns its parts).
-std::vector<gd::GeomPtr> parts_of(const gd::GeosContext& ctx, const GEOSGeometry* g) {
-    std::vector<gd::GeomPtr> out;
-    const int n = GEOSGetNumGeometries_r(ctx.get(), g);
-    for (int i = 0; i < n; ++i)
-        out.push_back(gd::own(ctx, GEOSGeom_clone_r(ctx.get(), GEOSGetGeometryN_r(ctx.get(), g, i)), "clone"));
-    return out;
-}
-
-struct StrTreeDeleter {
-    GEOSContextHandle_t handle;
-    void operator()(GEOSSTRtree* t) const noexcept { GEOSSTRtree_destroy_r(handle, t); }
-};
-
-model::MultiPolygon face_area(const gd::GeosContext& ctx, const model::MultiLineString& lines,
-                              const network::WalkingAreaOptions& options, FaceVariant variant, FaceSteps& steps) {
-    GEOSContextHandle_t h = ctx.get();
-    const double d = options.buffer_m;
-    const int quadsegs = options.quadrant_segments;
-    double t = cpu_seconds();
-    auto lap = [&t](double& into) {
-        const double now = cpu_seconds();
-        into += now - t;
-        t = now;
+// Pairs the piece ends at one node so trails run as straight as possible through it: repeatedly
+// the two ends whose directions are most nearly opposite. Any pairing gives the same buffer
+// (round joins make the buffer of a trail the union of its segments' buffers); straight pairs
+// keep the trails' offset curves simple, which is what makes GEOS fast.
+// Greedy pairing is cubic in the node's degree; past `greedy_limit` ends (never at a street
+// junction) the ends are paired in order, which gives the same buffer.
+void pair_at_node(const std::vector<NodeEnd>& ends, std::vector<std::array<std::ptrdiff_t, 2>>& next) {
+    constexpr std::size_t greedy_limit = 24;
+    auto join = [&next](const NodeEnd& x, const NodeEnd& y) {
+        next[x.piece][x.at_start ? 0 : 1] = static_cast<std::ptrdiff_t>(2 * y.piece + (y.at_start ? 0 : 1));
+        next[y.piece][y.at_start ? 0 : 1] = static_cast<std::ptrdiff_t>(2 * x.piece + (x.at_start ? 0 : 1));
     };
-    // 1. Node (OSM ways cross at bridges without a shared vertex) and polygonize.
-    const gd::GeomPtr r = gd::to_geos(ctx, lines);
-    const gd::GeomPtr noded = gd::own(ctx, GEOSNode_r(h, r.get()), "node the reached lines");
-    lap(steps.node);
-    GEOSGeometry *cuts = nullptr, *dangles = nullptr, *invalid = nullptr;
-    const gd::GeomPtr faces = gd::own(ctx, GEOSPolygonize_full_r(h, noded.get(), &cuts, &dangles, &invalid), "polygonize");
-    const gd::GeomPtr cuts_p = gd::own(ctx, cuts, "cut edges"), dangles_p = gd::own(ctx, dangles, "dangles"),
-                      invalid_p = gd::own(ctx, invalid, "invalid rings");
-    if (GEOSGetNumGeometries_r(h, invalid_p.get()) > 0) ctx.fail("polygonize found invalid rings");
-    std::vector<gd::GeomPtr> e = parts_of(ctx, cuts_p.get());
-    for (auto& g : parts_of(ctx, dangles_p.get())) e.push_back(std::move(g));
-    lap(steps.polygonize);
-    // 2. Fill: the faces share their edges exactly, so a coverage union dissolves them. E split
-    // into the lines inside Fill and the others by the point at half a line's length (noded: a
-    // line's interior meets no other line, so it lies inside one face or outside all). The
-    // buffer of a line inside a face F lies in buffer(Fill) (a point outside F within d of it is
-    // within d of F's boundary), so those lines matter only for F's core.
-    const gd::GeomPtr fill = gd::own(ctx, GEOSCoverageUnion_r(h, faces.get()), "coverage union of the faces");
-    const gd::PreparedPtr fill_prepared = gd::prepare(ctx, fill.get());
-    std::vector<gd::GeomPtr> e_inside, e_outside;
-    for (auto& line : e) {
-        const gd::GeomPtr half = gd::own(ctx, GEOSInterpolateNormalized_r(h, line.get(), 0.5), "point on a line of E");
-        const bool inside = GEOSPreparedIntersects_r(h, fill_prepared.get(), half.get()) == 1;
-        (inside ? e_inside : e_outside).push_back(std::move(line));
+    if (ends.size() > greedy_limit) {
+        for (std::size_t i = 0; i + 1 < ends.size(); i += 2) join(ends[i], ends[i + 1]);
+        return;
     }
-    lap(steps.fill);
-    // 3. Each face eroded; a face no wider than 2d in x or y has no core.
-    std::vector<gd::GeomPtr> cores;
-    const int nf = GEOSGetNumGeometries_r(h, faces.get());
-    for (int i = 0; i < nf; ++i) {
-        const GEOSGeometry* f = GEOSGetGeometryN_r(h, faces.get(), i);
-        double x0, y0, x1, y1;
-        if (!GEOSGeom_getXMin_r(h, f, &x0) || !GEOSGeom_getYMin_r(h, f, &y0) || !GEOSGeom_getXMax_r(h, f, &x1) ||
-            !GEOSGeom_getYMax_r(h, f, &y1))
-            ctx.fail("face envelope");
-        if (x1 - x0 <= 2 * d || y1 - y0 <= 2 * d) continue;
-        gd::GeomPtr core = gd::own(ctx, GEOSBuffer_r(h, f, -d, quadsegs), "erode a face");
-        if (!GEOSisEmpty_r(h, core.get())) cores.push_back(std::move(core));
-    }
-    steps.faces += nf;
-    steps.cores += static_cast<double>(cores.size());
-    lap(steps.erode);
-    // 4. E's lines outside Fill merged where they meet end to end; buffer(Fill) ∪ buffer(E) one
-    // of three ways.
-    const gd::GeomPtr e_merged =
-        gd::own(ctx, GEOSLineMerge_r(h, gd::collect(ctx, GEOS_MULTILINESTRING, std::move(e_outside)).get()), "merge E");
-    const int ne = GEOSGetNumGeometries_r(h, e_merged.get());
-    steps.e_lines += ne;
-    steps.e_inside += static_cast<double>(e_inside.size());
-    gd::GeomPtr outer(nullptr, {h});
-    if (variant.outer == FaceVariant::one_buffer) {
-        // One buffer of the collection {Fill's polygons, E's lines}.
-        std::vector<gd::GeomPtr> parts = parts_of(ctx, fill.get());  // E's lines outside Fill only
-        for (auto& g : parts_of(ctx, e_merged.get())) parts.push_back(std::move(g));
-        outer = gd::own(ctx, GEOSBuffer_r(h, gd::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts)).get(), d, quadsegs),
-                        "buffer Fill and E");
-        lap(steps.outer);
-    } else {
-        // Each line of E buffered alone (as walking_area does with its trails).
-        std::vector<gd::GeomPtr> corridors;
-        for (int i = 0; i < ne; ++i)
-            corridors.push_back(
-                gd::own(ctx, GEOSBuffer_r(h, GEOSGetGeometryN_r(h, e_merged.get(), i), d, quadsegs), "buffer a line of E"));
-        gd::GeomPtr e_buffer(nullptr, {h});
-        if (variant.outer == FaceVariant::e_united_first)
-            e_buffer = gd::own(
-                ctx, GEOSUnaryUnion_r(h, gd::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(corridors)).get()),
-                "unite E's corridors");
-        lap(steps.e_buffer);
-        gd::GeomPtr fill_buffer = gd::own(ctx, GEOSBuffer_r(h, fill.get(), d, quadsegs), "buffer Fill");
-        lap(steps.fill_buffer);
-        if (variant.outer == FaceVariant::one_union) {
-            corridors.push_back(std::move(fill_buffer));
-            outer = gd::own(ctx, GEOSUnaryUnion_r(h, gd::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(corridors)).get()),
-                            "unite buffer(Fill) and E's corridors");
-        } else {
-            outer = gd::own(ctx, GEOSUnion_r(h, fill_buffer.get(), e_buffer.get()), "buffer(Fill) ∪ buffer(E)");
+    std::vector<bool> used(ends.size(), false);
+    for (std::size_t round = 0; round + 1 < ends.size(); round += 2) {
+        double best = std::numeric_limits<double>::infinity();
+        std::size_t a = 0, b = 0;
+        for (std::size_t i = 0; i < ends.size(); ++i) {
+            if (used[i]) continue;
+            for (std::size_t j = i + 1; j < ends.size(); ++j) {
+                if (used[j]) continue;
+                const double dot = ends[i].dx * ends[j].dx + ends[i].dy * ends[j].dy;
+                if (dot < best) {
+                    best = dot;
+                    a = i;
+                    b = j;
+                }
+            }
         }
-        lap(steps.outer);
+        used[a] = used[b] = true;
+        join(ends[a], ends[b]);
     }
-    // 5. Each core minus the buffers of E's lines inside Fill within d of its envelope (an
-    // STRtree of those lines; few reach into a core).
-    const std::unique_ptr<GEOSSTRtree, StrTreeDeleter> tree(GEOSSTRtree_create_r(h, 10), StrTreeDeleter{h});
-    for (auto& line : e_inside) GEOSSTRtree_insert_r(h, tree.get(), line.get(), line.get());
-    model::MultiPolygon core_polygons;
-    for (auto& core : cores) {
-        double x0, y0, x1, y1;
-        if (!GEOSGeom_getXMin_r(h, core.get(), &x0) || !GEOSGeom_getYMin_r(h, core.get(), &y0) ||
-            !GEOSGeom_getXMax_r(h, core.get(), &x1) || !GEOSGeom_getYMax_r(h, core.get(), &y1))
-            ctx.fail("core envelope");
-        const gd::GeomPtr reach = gd::own(ctx, GEOSGeom_createRectangle_r(h, x0 - d, y0 - d, x1 + d, y1 + d), "rectangle");
-        std::vector<const GEOSGeometry*> near;
-        GEOSSTRtree_query_r(
-            h, tree.get(), reach.get(),
-            [](void* item, void* found) {
-                static_cast<std::vector<const GEOSGeometry*>*>(found)->push_back(static_cast<const GEOSGeometry*>(item));
-            },
-            &near);
-        gd::GeomPtr rest = std::move(core);
-        for (const GEOSGeometry* line : near) {
-            const gd::GeomPtr corridor = gd::own(ctx, GEOSBuffer_r(h, line, d, quadsegs), "buffer a line of E");
-            rest = gd::own(ctx, GEOSDifference_r(h, rest.get(), corridor.get()), "core minus a corridor of E");
-        }
-        for (auto& part : gd::to_multipolygon(ctx, rest.get())) core_polygons.push_back(std::move(part));
-    }
-    lap(steps.cores_minus_e);
-    // 6. The cores taken out.
-    model::MultiPolygon out;
-    if (variant.holes && GEOSGetNumGeometries_r(h, outer.get()) == 1) {
-        out = gd::to_multipolygon(ctx, outer.get());
-        for (const auto& c : core_polygons) {
-            if (!c.holes.empty()) ctx.fail("a core with holes (R not connected?)");
-            out.front().holes.push_back(c.outer);
-        }
-    } else {
-        steps.fallbacks += variant.holes;
-        const gd::GeomPtr all_cores = gd::to_geos(ctx, core_polygons);
-        out = gd::to_multipolygon(
-            ctx, gd::own(ctx, GEOSDifference_r(h, outer.get(), all_cores.get()), "area minus cores").get());
-    }
-    lap(steps.overlay);
-    return out;
 }
 
-// One way of building a stop's area from its trails and leg, and what it measured.
-struct Method {
-    std::string name;
-    std::function<model::MultiPolygon(std::span<const network::EdgePiece> pieces, const model::MultiLineString& leg)> build;
-    double cpu_s = 0, slowest_s = 0, worst_area = 0, worst_sym = 0, worst_sym_m2 = 0, worst_short = 0;
-    std::size_t invalid = 0;
-};
+// The pieces joined into trails that run through the graph's nodes: every piece's geometry
+// appears in exactly one trail, once. Pieces of zero length are left out.
+model::MultiLineString reached_trails(const network::WalkGraph& graph, std::span<const network::EdgePiece> pieces) {
+    // The pieces' geometries; a piece of zero length is a point the neighbouring pieces cover.
+    std::vector<model::LineString> lines;
+    std::vector<std::array<network::NodeId, 2>> node_of;   // node at each end, or none
+    constexpr network::NodeId none = std::numeric_limits<network::NodeId>::max();
+    for (const network::EdgePiece& p : pieces) {
+        const network::WalkEdge& e = graph.edge(p.edge);
+        model::LineString line = network::edge_piece(e, p.from_m, p.to_m);
+        if (line.size() < 2 || (line.size() == 2 && line.front() == line.back())) continue;
+        // The piece touches a node when it starts at the edge's start or ends at its end (the
+        // search reports whole edges as [0, length]).
+        const double tolerance = 1e-9 * std::max(1.0, e.length_m);
+        node_of.push_back({p.from_m <= tolerance ? e.from : none, p.to_m >= e.length_m - tolerance ? e.to : none});
+        lines.push_back(std::move(line));
+    }
+
+    // Ends per node, paired at each node.
+    std::vector<std::pair<network::NodeId, NodeEnd>> ends;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& l = lines[i];
+        for (int side = 0; side < 2; ++side) {
+            const network::NodeId n = node_of[i][static_cast<std::size_t>(side)];
+            if (n == none) continue;
+            const model::Point& at = side == 0 ? l[0] : l[l.size() - 1];
+            const model::Point& toward = side == 0 ? l[1] : l[l.size() - 2];
+            double dx = toward.x - at.x, dy = toward.y - at.y;
+            const double len = std::hypot(dx, dy);
+            if (len > 0) dx /= len, dy /= len;
+            ends.push_back({n, NodeEnd{i, side == 0, dx, dy}});
+        }
+    }
+    std::stable_sort(ends.begin(), ends.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // next[piece][end]: 2 * other piece + other end, or -1 (a trail ends there).
+    std::vector<std::array<std::ptrdiff_t, 2>> next(lines.size(), {-1, -1});
+    std::vector<NodeEnd> at_node;
+    for (std::size_t i = 0; i < ends.size();) {
+        std::size_t j = i;
+        at_node.clear();
+        for (; j < ends.size() && ends[j].first == ends[i].first; ++j) at_node.push_back(ends[j].second);
+        pair_at_node(at_node, next);
+        i = j;
+    }
+
+    // Walk the trails: first from every free end, then the closed loops that remain.
+    model::MultiLineString trails;
+    std::vector<bool> done(lines.size(), false);
+    auto walk = [&](std::size_t piece, int entry_side) {
+        model::LineString trail;
+        for (;;) {
+            done[piece] = true;
+            const auto& l = lines[piece];
+            if (entry_side == 0) trail.insert(trail.end(), l.begin() + (trail.empty() ? 0 : 1), l.end());
+            else trail.insert(trail.end(), l.rbegin() + (trail.empty() ? 0 : 1), l.rend());
+            const std::ptrdiff_t to = next[piece][static_cast<std::size_t>(1 - entry_side)];
+            if (to < 0) break;
+            const auto other = static_cast<std::size_t>(to) / 2;
+            if (done[other]) break;
+            piece = other;
+            entry_side = static_cast<int>(static_cast<std::size_t>(to) % 2);
+        }
+        trails.push_back(std::move(trail));
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (done[i]) continue;
+        if (next[i][0] < 0) walk(i, 0);
+        else if (next[i][1] < 0) walk(i, 1);
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (!done[i]) walk(i, 0);
+    return trails;
+}
+
+// The previous walking area: each trail buffered alone by GEOS, then one cascaded union.
+model::MultiPolygon geos_area(const gd::GeosContext& ctx, const model::MultiLineString& lines, double buffer_m,
+                              int quadrant_segments) {
+    struct ParamsDeleter {
+        GEOSContextHandle_t handle;
+        void operator()(GEOSBufferParams* p) const noexcept { GEOSBufferParams_destroy_r(handle, p); }
+    };
+    const std::unique_ptr<GEOSBufferParams, ParamsDeleter> params(GEOSBufferParams_create_r(ctx.get()),
+                                                                  ParamsDeleter{ctx.get()});
+    GEOSBufferParams_setEndCapStyle_r(ctx.get(), params.get(), GEOSBUF_CAP_ROUND);
+    GEOSBufferParams_setJoinStyle_r(ctx.get(), params.get(), GEOSBUF_JOIN_ROUND);
+    GEOSBufferParams_setQuadrantSegments_r(ctx.get(), params.get(), quadrant_segments);
+    std::vector<gd::GeomPtr> corridors;
+    for (const auto& line : lines) {
+        const gd::GeomPtr g = gd::to_geos(ctx, line);
+        corridors.push_back(gd::own(ctx, GEOSBufferWithParams_r(ctx.get(), g.get(), params.get(), buffer_m), "buffer"));
+    }
+    const gd::GeomPtr all = gd::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(corridors));
+    const gd::GeomPtr united = gd::own(ctx, GEOSUnaryUnion_r(ctx.get(), all.get()), "union");
+    return gd::to_multipolygon(ctx, united.get());
+}
 
 double area_of(const gd::GeosContext& ctx, const GEOSGeometry* g) {
     double a = 0;
     if (!GEOSArea_r(ctx.get(), g, &a)) ctx.fail("area");
     return a;
 }
+
+std::size_t vertices(const model::MultiPolygon& mp) {
+    std::size_t n = 0;
+    for (const auto& p : mp) {
+        n += p.outer.size();
+        for (const auto& h : p.holes) n += h.size();
+    }
+    return n;
+}
+
+struct Method {
+    std::string name;
+    std::function<model::MultiPolygon(std::span<const network::EdgePiece> pieces, const model::MultiLineString& leg)> build;
+    double cpu_s = 0, slowest_s = 0, worst_area = 0, worst_sym = 0, worst_sym_m2 = 0, worst_in = 0, worst_out = 0,
+           vertices = 0;
+    std::size_t invalid = 0;
+};
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -328,49 +244,43 @@ int main(int argc, char** argv) {
     search.limit_m = options.limit_m;
     job.results = network::find_nearby(job.build.graph, job.stop_access, {}, search, true);
     const gd::GeosContext ctx;
-    const network::WalkingAreaOptions area_options;
-    network::WalkingAreaOptions exact_options = area_options;
-    exact_options.quadrant_segments = 64;
+    const double buffer_m = network::WalkingAreaOptions{}.buffer_m;
     const network::WalkGraph& graph = job.build.graph;
     auto trails_and_leg = [&graph](std::span<const network::EdgePiece> pieces, const model::MultiLineString& leg) {
-        model::MultiLineString lines = network::reached_trails(graph, pieces);
+        model::MultiLineString lines = reached_trails(graph, pieces);
         lines.push_back(leg.front());
         return lines;
     };
 
-    std::vector<Method> methods;
-    methods.push_back({"walking_area (GEOS, trails buffered alone, united)",
-                       [&](auto pieces, const auto& leg) { return network::walking_area(graph, pieces, area_options, leg); }});
-    methods.push_back({"GEOS, one buffer of all trails",
-                       [&](auto pieces, const auto& leg) { return one_buffer(ctx, trails_and_leg(pieces, leg), area_options); }});
-#ifdef TRYGG_BENCH_CLIPPER
-    // The arc tolerance of GEOS's quadrant segments: the largest gap between a chord and its arc.
-    const double geos_tolerance =
-        area_options.buffer_m * (1 - std::cos(std::numbers::pi / (4.0 * area_options.quadrant_segments)));
-    for (const double tolerance : {geos_tolerance, 0.05}) {
-        char name[96];
-        std::snprintf(name, sizeof name, "Clipper, one ClipperOffset, ArcTolerance %.3f m", tolerance);
-        methods.push_back({name, [&, tolerance](auto pieces, const auto& leg) {
-                               return clipper_buffer(trails_and_leg(pieces, leg), area_options.buffer_m, tolerance);
-                           }});
+    // TIME_ONLY=1: only the default walking_area, no comparisons (a quick timing of every stop).
+    if (std::getenv("TIME_ONLY")) {
+        double cpu = 0, vertex_count = 0;
+        std::size_t built = 0;
+        for (std::size_t i = 0; i < stops.features.size(); ++i) {
+            if (job.stop_access[i].empty()) continue;
+            const model::MultiLineString leg{{std::get<model::Point>(stops.features[i].geometry), job.stop_access[i].front().on_network}};
+            const double t0 = cpu_seconds();
+            const model::MultiPolygon area = network::walking_area(graph, job.results[i].area, {}, leg);
+            cpu += cpu_seconds() - t0;
+            vertex_count += static_cast<double>(vertices(area));
+            ++built;
+        }
+        std::printf("walking_area: %zu stops, %.3f ms/stop (thread CPU), %.0f vertices/area\n", built,
+                    1000 * cpu / static_cast<double>(built), vertex_count / static_cast<double>(built));
+        return 0;
     }
-#endif
 
-    // The face formulation, put together four ways.
-    const FaceVariant variants[] = {{FaceVariant::one_buffer, true},
-                                    {FaceVariant::one_union, true},
-                                    {FaceVariant::e_united_first, true},
-                                    {FaceVariant::e_united_first, false}};
-    const char* variant_names[] = {"one buffer of {Fill, E}, cores as holes",
-                                   "buffer(Fill) and E's corridors in one union, cores as holes",
-                                   "E's corridors united, then ∪ buffer(Fill), cores as holes",
-                                   "E's corridors united, then ∪ buffer(Fill), minus the cores (GEOSDifference)"};
-    constexpr int n_variants = 4;
-    FaceSteps face_steps[n_variants];
-    for (int v = 0; v < n_variants; ++v)
-        methods.push_back({std::string("faces: ") + variant_names[v], [&, v](auto pieces, const auto& leg) {
-                               return face_area(ctx, trails_and_leg(pieces, leg), area_options, variants[v], face_steps[v]);
-                           }});
+    std::vector<Method> methods;
+    for (const double fraction : {6.0, 8.0, 12.0, 5.0}) {
+        network::WalkingAreaOptions o;
+        o.grid_m = buffer_m / fraction;
+        char name[96];
+        std::snprintf(name, sizeof name, "%s, grid buffer / %.0f (%.2f m)",
+                      fraction == 6.0 ? "walking_area (traced on a grid, the default)" : "traced", fraction, o.grid_m);
+        methods.push_back({name, [&graph, o](auto pieces, const auto& leg) { return network::walking_area(graph, pieces, o, leg); }});
+    }
+    methods.push_back({"previous: GEOS, trails buffered alone (4 segments per quarter circle), united",
+                       [&](auto pieces, const auto& leg) { return geos_area(ctx, trails_and_leg(pieces, leg), buffer_m, 4); }});
 
     double pieces = 0;
     std::size_t measured = 0;
@@ -378,55 +288,55 @@ int main(int argc, char** argv) {
         if (job.stop_access[i].empty()) continue;
         const model::Point stop = std::get<model::Point>(stops.features[i].geometry);
         const model::MultiLineString leg{{stop, job.stop_access[i].front().on_network}};
-        const auto exact = gd::to_geos(ctx, network::walking_area(graph, job.results[i].area, exact_options, leg));
+        const auto exact = gd::to_geos(ctx, geos_area(ctx, trails_and_leg(job.results[i].area, leg), buffer_m, 64));
         const double exact_area = area_of(ctx, exact.get());
-        gd::GeomPtr current(nullptr, {ctx.get()});
-        double current_area = 0;
+        const gd::GeomPtr exact_boundary = gd::own(ctx, GEOSBoundary_r(ctx.get(), exact.get()), "boundary");
+        const GEOSPreparedGeometry* exact_prepared = GEOSPrepare_r(ctx.get(), exact.get());
+        const GEOSPreparedGeometry* exact_boundary_prepared = GEOSPrepare_r(ctx.get(), exact_boundary.get());
         for (Method& m : methods) {
             const double t0 = cpu_seconds();
             const model::MultiPolygon area = m.build(job.results[i].area, leg);
             const double t = cpu_seconds() - t0;
             m.cpu_s += t;
             m.slowest_s = std::max(m.slowest_s, t);
+            m.vertices += static_cast<double>(vertices(area));
             gd::GeomPtr g = gd::to_geos(ctx, area);
             const double a = area_of(ctx, g.get());
             m.invalid += GEOSisValid_r(ctx.get(), g.get()) != 1;
-            m.worst_short = std::max(m.worst_short, (exact_area - a) / exact_area);
-            if (!current) {
-                current = std::move(g);
-                current_area = a;
-                continue;
-            }
-            const gd::GeomPtr sym = gd::own(ctx, GEOSSymDifference_r(ctx.get(), current.get(), g.get()), "symmetric difference");
+            const gd::GeomPtr sym = gd::own(ctx, GEOSSymDifference_r(ctx.get(), exact.get(), g.get()), "symmetric difference");
             const double sym_m2 = area_of(ctx, sym.get());
-            m.worst_area = std::max(m.worst_area, std::abs(a - current_area) / current_area);
-            m.worst_sym = std::max(m.worst_sym, sym_m2 / current_area);
+            m.worst_area = std::max(m.worst_area, std::abs(a - exact_area) / exact_area);
+            m.worst_sym = std::max(m.worst_sym, sym_m2 / exact_area);
             m.worst_sym_m2 = std::max(m.worst_sym_m2, sym_m2);
+            // How far the edges stray from the true boundary: the middle of every edge of the
+            // polygon, its distance to the reference's boundary, outside or inside the reference.
+            for (const auto& polygon : area) {
+                std::vector<const model::Ring*> rings{&polygon.outer};
+                for (const auto& h : polygon.holes) rings.push_back(&h);
+                for (const model::Ring* ring : rings)
+                    for (std::size_t v = 1; v < ring->size(); ++v) {
+                        const model::Point mid{((*ring)[v - 1].x + (*ring)[v].x) / 2, ((*ring)[v - 1].y + (*ring)[v].y) / 2};
+                        const gd::GeomPtr pt = gd::own(ctx, GEOSGeom_createPointFromXY_r(ctx.get(), mid.x, mid.y), "point");
+                        double d = 0;
+                        GEOSPreparedDistance_r(ctx.get(), exact_boundary_prepared, pt.get(), &d);
+                        if (GEOSPreparedContains_r(ctx.get(), exact_prepared, pt.get()) == 1) m.worst_in = std::max(m.worst_in, d);
+                        else m.worst_out = std::max(m.worst_out, d);
+                    }
+            }
         }
+        GEOSPreparedGeom_destroy_r(ctx.get(), exact_prepared);
+        GEOSPreparedGeom_destroy_r(ctx.get(), exact_boundary_prepared);
         pieces += static_cast<double>(job.results[i].area.size());
         ++measured;
     }
     const double k = static_cast<double>(std::max<std::size_t>(measured, 1));
-    std::printf("%zu stops with areas, %.0f reached pieces on average; thread CPU per stop; differences against "
-                "walking_area, shortfall against the near-exact buffer (64 segments per quarter circle)\n",
+    std::printf("%zu stops with areas, %.0f reached pieces on average; thread CPU per stop; differences against a "
+                "near-exact buffer (GEOS, 64 segments per quarter circle)\n",
                 measured, pieces / k);
-    std::printf("| method | ms/stop | slowest ms | walking_area / this | largest area diff | largest sym. diff "
-                "(%% of area, m2) | largest shortfall | invalid |\n|---|---|---|---|---|---|---|---|\n");
+    std::printf("| method | ms/stop | slowest ms | previous / this | vertices/area | largest area diff | largest sym. diff "
+                "(%% of area, m2) | edges' middles: farthest outside, inside (m) | invalid |\n|---|---|---|---|---|---|---|---|---|\n");
     for (const Method& m : methods)
-        std::printf("| %s | %.1f | %.0f | %.2fx | %.4f %% | %.4f %%, %.0f m2 | %.3f %% | %zu |\n", m.name.c_str(),
-                    1000 * m.cpu_s / k, 1000 * m.slowest_s, methods.front().cpu_s / m.cpu_s, 100 * m.worst_area,
-                    100 * m.worst_sym, m.worst_sym_m2, 100 * m.worst_short, m.invalid);
-    std::printf("\nfaces, ms/stop by step (thread CPU)\n| variant | node | polygonize | Fill (coverage union) | "
-                "erode faces | E's corridors | buffer(Fill) | buffer(Fill) ∪ buffer(E) | cores minus E | "
-                "cores taken out | faces/stop | cores/stop | E lines inside Fill/stop | E lines outside/stop (merged) | "
-                "fallbacks |\n"
-                "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for (int v = 0; v < n_variants; ++v) {
-        const FaceSteps& s = face_steps[v];
-        std::printf("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f "
-                    "| %zu |\n",
-                    variant_names[v], 1000 * s.node / k, 1000 * s.polygonize / k, 1000 * s.fill / k, 1000 * s.erode / k,
-                    1000 * s.e_buffer / k, 1000 * s.fill_buffer / k, 1000 * s.outer / k, 1000 * s.cores_minus_e / k,
-                    1000 * s.overlay / k, s.faces / k, s.cores / k, s.e_inside / k, s.e_lines / k, s.fallbacks);
-    }
+        std::printf("| %s | %.2f | %.1f | %.1fx | %.0f | %.4f %% | %.4f %%, %.0f m2 | %.2f, %.2f | %zu |\n", m.name.c_str(),
+                    1000 * m.cpu_s / k, 1000 * m.slowest_s, methods.back().cpu_s / m.cpu_s, m.vertices / k,
+                    100 * m.worst_area, 100 * m.worst_sym, m.worst_sym_m2, m.worst_out, m.worst_in, m.invalid);
 }

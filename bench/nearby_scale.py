@@ -9,8 +9,8 @@ of the child process), with the load average at the start of each run:
   setup   --max-distance 0.01: read, build and node the graph, snap, write the stops; no search
   search  --max-distance 780 --area-buffer 0: the same plus the bounded searches and the links
   areas   --max-distance 780 (default --area-buffer 25): plus the walking-area polygons; only
-          with --areas, it is slow (measured 2026-11-23: 402 s with one buffer of the separate
-          pieces, 65 s CPU with the pieces joined into trails; see bench/README.md)
+          with --areas (measured 2026-12-07: 1.6-1.8 s, 14.8 s with the earlier GEOS union;
+          bench/README.md "nearby at scale")
 so search - setup is the cost of the searches and of writing their links.
 
   python3 bench/nearby_scale.py [--trygg BUILD/tools/trygg/trygg] [--grid 226] [--stops 1000]
@@ -35,7 +35,7 @@ ap.add_argument("--seed", type=int, default=2026)
 ap.add_argument("--format", choices=["gpkg", "geojson"], default="gpkg",
                 help="input format given to trygg (gpkg: converted from the generated GeoJSON by ogr2ogr)")
 ap.add_argument("--threads", type=int, default=0, help="trygg --threads (0: all cores)")
-ap.add_argument("--areas", action="store_true", help="also time the run with walking areas (slow)")
+ap.add_argument("--areas", action="store_true", help="also time the run with walking areas")
 args = ap.parse_args()
 out = os.path.join(root, "bench", "out", "nearby_scale")
 os.makedirs(out, exist_ok=True)

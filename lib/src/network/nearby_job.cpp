@@ -78,15 +78,14 @@ void reach_areas_holding_stops(const model::Layer& stops, const model::Layer& ac
 std::vector<model::MultiPolygon> walking_areas(const WalkGraph& graph, std::span<const model::Point> stop_points,
                                                std::span<const Access> stop_access,
                                                std::span<const StopNearby> results, double buffer_m,
-                                               int quadrant_segments, unsigned threads,
+                                               unsigned threads,
                                                const std::function<void(double)>& progress) {
     std::vector<model::MultiPolygon> areas(results.size());
     if (!(buffer_m > 0.0)) return areas;
     WalkingAreaOptions options;
     options.buffer_m = buffer_m;
-    options.quadrant_segments = quadrant_segments;
-    // Each thread takes the next stop (walking_area makes its own GEOS context, so threads share
-    // nothing); the calling thread works too and is the one that reports progress.
+    // Each thread takes the next stop (walking_area keeps its working buffers per thread, so
+    // threads share nothing); the calling thread works too and is the one that reports progress.
     const std::thread::id caller = std::this_thread::get_id();
     std::atomic<std::size_t> done{0};
     detail::parallel_for(
@@ -157,7 +156,7 @@ NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model:
     reach_areas_holding_stops(stops, activities, stop_points, job.stop_access, options.limit_m, job.results);
     if (areas) {
         job.areas = walking_areas(graph, stop_points, job.stop_access, job.results, options.area_buffer_m,
-                                  options.area_quadrant_segments, options.threads, options.area_progress);
+                                  options.threads, options.area_progress);
         job.area_network_m.assign(job.areas.size(), 0.0);
         job.area_m2.assign(job.areas.size(), 0.0);
         for (std::size_t i = 0; i < job.areas.size(); ++i) {

@@ -27,7 +27,6 @@ struct NearbyJobOptions {
     double tiny_component_m = 500.0;   // flag stops on a cut-off piece shorter than this
     unsigned threads = 0;              // 0: the number of cores; results do not depend on it
     double area_buffer_m = 0.0;        // > 0: also each stop's walking area, this wide each side
-    int area_quadrant_segments = 4;    // arc approximation of the walking areas
     // Fractions done, called from the calling thread only.
     std::function<void(double)> search_progress, area_progress;
 };
@@ -56,12 +55,12 @@ struct NearbyJob {
 NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model::Layer& stops,
                      const model::Layer& activities, const NearbyJobOptions& options);
 
-// The walking areas of the given stops' results (see NearbyJob::areas), built in parallel with
-// one GEOS context per thread; the result does not depend on the number of threads.
+// The walking areas of the given stops' results (see NearbyJob::areas), built in parallel; the
+// result does not depend on the number of threads.
 std::vector<model::MultiPolygon> walking_areas(const WalkGraph& graph, std::span<const model::Point> stop_points,
                                                std::span<const Access> stop_access,
                                                std::span<const StopNearby> results, double buffer_m,
-                                               int quadrant_segments, unsigned threads,
+                                               unsigned threads,
                                                const std::function<void(double)>& progress = {});
 
 }  // namespace trygg::network

@@ -22,7 +22,8 @@
 //     -isystem /usr/include/geos bench/nearby_areas.cpp $B/lib/libtrygg.a -lgdal -lgeos_c -lproj \
 //     -lsqlite3 -lcairo -o $B/nearby_areas && [DIR=/tmp/hel/] $B/nearby_areas [STOPS=50]
 //
-// TIME_ONLY=1 times only the default walking_area, on every stop asked for, without comparisons.
+// TIME_ONLY=1 times only walking_area (GRID_M=... sets its grid spacing), on every stop asked
+// for, without comparisons.
 //
 // The Clipper and face-formulation variants measured on 2026-12-07 (bench/README.md) are in this
 // file as of commit d0fb519.
@@ -260,7 +261,9 @@ int main(int argc, char** argv) {
             if (job.stop_access[i].empty()) continue;
             const model::MultiLineString leg{{std::get<model::Point>(stops.features[i].geometry), job.stop_access[i].front().on_network}};
             const double t0 = cpu_seconds();
-            const model::MultiPolygon area = network::walking_area(graph, job.results[i].area, {}, leg);
+            network::WalkingAreaOptions o;
+            if (std::getenv("GRID_M")) o.grid_m = std::atof(std::getenv("GRID_M"));
+            const model::MultiPolygon area = network::walking_area(graph, job.results[i].area, o, leg);
             cpu += cpu_seconds() - t0;
             vertex_count += static_cast<double>(vertices(area));
             ++built;

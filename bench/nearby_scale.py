@@ -9,7 +9,7 @@ of the child process), with the load average at the start of each run:
   setup   --max-distance 0.01: read, build and node the graph, snap, write the stops; no search
   search  --max-distance 780 --area-buffer 0: the same plus the bounded searches and the links
   areas   --max-distance 780 (default --area-buffer 25): plus the walking-area polygons; only
-          with --areas (measured 2026-12-07: 1.5 s, 14.8 s with the earlier GEOS union;
+          with --areas (measured 2026-12-07: 1.3-1.5 s, 14.8 s with the earlier GEOS union;
           bench/README.md "nearby at scale")
 so search - setup is the cost of the searches and of writing their links.
 

@@ -156,93 +156,103 @@ public:
         const std::string working_crs = stops.working_crs;
 
         // The network, the snapping, the searches and the walking areas (network/nearby_job.hpp).
+        // The outputs are opened and the stops, links and lists written while the library still
+        // builds the walking areas on other threads; the areas follow once they are done.
         Progress progress("searching", input_.quiet);
         Progress area_progress("walking areas", input_.quiet);
         options.search_progress = [&progress](double done) { progress.fraction(done); };
         options.area_progress = [&area_progress](double done) { area_progress.fraction(done); };
         std::vector<const model::Layer*> walkway_layers;
         for (std::size_t i = 0; i < walkways_.size(); ++i) walkway_layers.push_back(&layers[i]);
-        network::NearbyJob job = network::run_nearby(walkway_layers, stops, activities, options);
-        progress.finish();
-        area_progress.finish();
         // What the OSM selection left out of an extract is counted with the rest.
+        std::map<std::string, std::size_t> osm_left_out;
         for (const auto& w : walkways_)
-            for (const auto& [reason, n] : io::osm_left_out(w, model::Kind::walkways)) job.build.left_out[reason] += n;
-        const network::WalkGraphBuild& build = job.build;
-        const network::WalkGraph& graph = build.graph;
-        const network::Components& components = job.components;
-        const std::vector<network::StopNearby>& results = job.results;
-        std::vector<std::string> unsnapped_stops;
-        for (std::size_t i : job.stops_not_on_network) unsnapped_stops.push_back(stops.features[i].id);
-        const std::size_t unsnapped_activities = job.activities_not_on_network, tiny_stops = job.stops_on_tiny_component;
-        if (!input_.quiet) {
-            std::cerr << "trygg nearby: network of " << graph.edge_count() << " edges, " << graph.node_count()
-                      << " nodes, " << round_to(graph.total_length_m() / 1000.0, 0.1) << " km in " << components.info.size()
-                      << (components.info.size() == 1 ? " component" : " components") << " from "
-                      << build.features_used << " lines";
-            for (const auto& [reason, n] : build.left_out) std::cerr << "; left out " << reason << " " << n;
-            if (node_intersections_) std::cerr << "; " << build.intersections_added << " crossing vertices added";
-            std::cerr << "\n";
-            if (!unsnapped_stops.empty()) {
-                std::cerr << "trygg nearby: " << unsnapped_stops.size() << " of " << stops.features.size()
-                          << " stops are farther than " << max_snap_m_ << " m from a walkway and reach nothing:";
-                for (std::size_t k = 0; k < unsnapped_stops.size() && k < 10; ++k) std::cerr << " " << unsnapped_stops[k];
-                std::cerr << (unsnapped_stops.size() > 10 ? " ...\n" : "\n");
-            }
-            if (unsnapped_activities)
-                std::cerr << "trygg nearby: " << unsnapped_activities << " of " << activities.features.size()
-                          << " activities are farther than " << max_snap_m_ << " m from a walkway and are never reached\n";
-            if (tiny_stops)
-                std::cerr << "trygg nearby: " << tiny_stops << " stops lie on a network piece shorter than "
-                          << tiny_component_m_ << " m, cut off from the main network (field tiny_component)\n";
-        }
+            for (const auto& [reason, n] : io::osm_left_out(w, model::Kind::walkways)) osm_left_out[reason] += n;
+        auto left_out_of = [&osm_left_out](const network::WalkGraphBuild& build) {
+            std::map<std::string, std::size_t> all = build.left_out;
+            for (const auto& [reason, n] : osm_left_out) all[reason] += n;
+            return all;
+        };
 
-        std::vector<std::string> categories;
-        for (const auto& f : activities.features) categories.push_back(category_of(f));
-        const std::set<std::string> all_categories(categories.begin(), categories.end());
-        std::vector<std::map<std::string, network::CategorySummary>> summaries;
-        std::size_t links = 0;
-        for (const auto& r : results) {
-            summaries.push_back(network::summarise_categories(r, categories));
-            links += r.reached.size();
-        }
-
-        // Outputs.
         std::vector<std::string> claimed = inputs;
         if (!input_.rejects.empty()) claimed.push_back(input_.rejects);
         const io::WriteOptions write = output_.write_options(input_, claimed, working_crs);
         const auto to_output = output_.to_output(working_crs);
-        io::VectorWriter main_writer(output_.output, write);
-        std::optional<io::VectorWriter> links_writer, areas_writer;
-        if (!one_file) {
-            links_writer.emplace(layer_sibling(output_.output, "links"), write);
-            if (areas) areas_writer.emplace(layer_sibling(output_.output, "areas"), write);
-        }
-        write_stops(main_writer, stops, job.stop_access, job.stop_component, components, results, summaries, activities,
-                    all_categories, to_output.get());
-        write_links(links_writer ? *links_writer : main_writer, stops, activities, results, categories,
-                    to_output.get());
-        if (areas) write_areas(areas_writer ? *areas_writer : main_writer, stops, job, limit, to_output.get());
+        std::optional<io::VectorWriter> main_writer, links_writer, areas_writer, csv;
         std::optional<io::AtomicOutput> md;
-        if (!list_md_.empty())
-            md = write_markdown(stops, job.stop_access, activities, results, summaries, categories, limit, write);
-        std::optional<io::VectorWriter> csv;
-        if (!list_csv_.empty()) {
-            io::WriteOptions csv_write = write;
-            csv.emplace(list_csv_, csv_write);
-            write_list_csv(*csv, stops, activities, results, categories);
-        }
+        std::vector<std::string> unsnapped_stops;
+        std::vector<std::map<std::string, network::CategorySummary>> summaries;
+        std::size_t links = 0;
+        auto write_all_but_areas = [&](const network::NearbyJob& job) {
+            progress.finish();
+            const network::WalkGraphBuild& build = job.build;
+            const network::WalkGraph& graph = build.graph;
+            const network::Components& components = job.components;
+            const std::vector<network::StopNearby>& results = job.results;
+            for (std::size_t i : job.stops_not_on_network) unsnapped_stops.push_back(stops.features[i].id);
+            const std::size_t unsnapped_activities = job.activities_not_on_network, tiny_stops = job.stops_on_tiny_component;
+            if (!input_.quiet) {
+                std::cerr << "trygg nearby: network of " << graph.edge_count() << " edges, " << graph.node_count()
+                          << " nodes, " << round_to(graph.total_length_m() / 1000.0, 0.1) << " km in "
+                          << components.info.size() << (components.info.size() == 1 ? " component" : " components")
+                          << " from " << build.features_used << " lines";
+                for (const auto& [reason, n] : left_out_of(build)) std::cerr << "; left out " << reason << " " << n;
+                if (node_intersections_) std::cerr << "; " << build.intersections_added << " crossing vertices added";
+                std::cerr << "\n";
+                if (!unsnapped_stops.empty()) {
+                    std::cerr << "trygg nearby: " << unsnapped_stops.size() << " of " << stops.features.size()
+                              << " stops are farther than " << max_snap_m_ << " m from a walkway and reach nothing:";
+                    for (std::size_t k = 0; k < unsnapped_stops.size() && k < 10; ++k) std::cerr << " " << unsnapped_stops[k];
+                    std::cerr << (unsnapped_stops.size() > 10 ? " ...\n" : "\n");
+                }
+                if (unsnapped_activities)
+                    std::cerr << "trygg nearby: " << unsnapped_activities << " of " << activities.features.size()
+                              << " activities are farther than " << max_snap_m_ << " m from a walkway and are never reached\n";
+                if (tiny_stops)
+                    std::cerr << "trygg nearby: " << tiny_stops << " stops lie on a network piece shorter than "
+                              << tiny_component_m_ << " m, cut off from the main network (field tiny_component)\n";
+            }
+
+            std::vector<std::string> categories;
+            for (const auto& f : activities.features) categories.push_back(category_of(f));
+            const std::set<std::string> all_categories(categories.begin(), categories.end());
+            for (const auto& r : results) {
+                summaries.push_back(network::summarise_categories(r, categories));
+                links += r.reached.size();
+            }
+
+            main_writer.emplace(output_.output, write);
+            if (!one_file) {
+                links_writer.emplace(layer_sibling(output_.output, "links"), write);
+                if (areas) areas_writer.emplace(layer_sibling(output_.output, "areas"), write);
+            }
+            write_stops(*main_writer, stops, job.stop_access, job.stop_component, components, results, summaries,
+                        activities, all_categories, to_output.get());
+            write_links(links_writer ? *links_writer : *main_writer, stops, activities, results, categories,
+                        to_output.get());
+            if (!list_md_.empty())
+                md = write_markdown(stops, job.stop_access, activities, results, summaries, categories, limit, write);
+            if (!list_csv_.empty()) {
+                csv.emplace(list_csv_, write);
+                write_list_csv(*csv, stops, activities, results, categories);
+            }
+        };
+        network::NearbyJob job = network::run_nearby(walkway_layers, stops, activities, options, write_all_but_areas);
+        area_progress.finish();
+        if (areas) write_areas(areas_writer ? *areas_writer : *main_writer, stops, job, limit, to_output.get());
         if (links_writer) links_writer->commit();
         if (areas_writer) areas_writer->commit();
         if (md) md->commit();
         if (csv) csv->commit();
-        main_writer.commit();
+        main_writer->commit();
+        job.build.left_out = left_out_of(job.build);
+        const std::vector<network::StopNearby>& results = job.results;
 
         if (!input_.quiet)
             std::cerr << "trygg nearby: " << links << " stop-activity pairs within " << round_to(limit, 0.1)
                       << " m for " << stops.features.size() << " stops; wrote " << output_.output << "\n";
-        if (json_) print_json(stops, results, summaries, activities, unsnapped_stops, unsnapped_activities, tiny_stops,
-                              build, components, limit, links, working_crs);
+        if (json_) print_json(stops, results, summaries, activities, unsnapped_stops, job.activities_not_on_network,
+                              job.stops_on_tiny_component, job.build, job.components, limit, links, working_crs);
         return exit_ok;
     }
 

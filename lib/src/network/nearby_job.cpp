@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <tuple>
 
@@ -103,7 +107,8 @@ std::vector<model::MultiPolygon> walking_areas(const WalkGraph& graph, std::span
 }
 
 NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model::Layer& stops,
-                     const model::Layer& activities, const NearbyJobOptions& options) {
+                     const model::Layer& activities, const NearbyJobOptions& options,
+                     const std::function<void(const NearbyJob&)>& while_areas) {
     NearbyJob job;
     WalkGraphOptions graph_options;
     graph_options.node_intersections = options.node_intersections;
@@ -154,16 +159,53 @@ NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model:
     search.progress = options.search_progress;
     job.results = find_nearby(graph, job.stop_access, job.activity_access, search, areas);
     reach_areas_holding_stops(stops, activities, stop_points, job.stop_access, options.limit_m, job.results);
-    if (areas) {
+    if (!areas) {
+        if (while_areas) while_areas(job);
+        return job;
+    }
+    if (while_areas && detail::thread_count(options.threads, stops.features.size()) > 1) {
+        // The areas on other threads (they only read the graph, the snaps and the searches'
+        // pieces) while the caller uses the rest; the progress is passed on from here once the
+        // caller is done, so it is only ever reported from this thread.
+        std::vector<model::MultiPolygon> built;
+        std::exception_ptr error;
+        std::atomic<double> fraction{0.0};
+        std::mutex mutex;
+        std::condition_variable done;
+        bool finished = false;
+        std::jthread builder([&] {
+            try {
+                built = walking_areas(graph, stop_points, job.stop_access, job.results, options.area_buffer_m,
+                                      options.threads, [&fraction](double f) { fraction = f; });
+            } catch (...) {
+                error = std::current_exception();
+            }
+            {
+                const std::lock_guard lock(mutex);
+                finished = true;
+            }
+            done.notify_all();
+        });
+        while_areas(job);
+        {
+            std::unique_lock lock(mutex);
+            while (!done.wait_for(lock, std::chrono::milliseconds(100), [&finished] { return finished; }))
+                if (options.area_progress) options.area_progress(fraction);
+        }
+        builder.join();
+        if (error) std::rethrow_exception(error);
+        job.areas = std::move(built);
+    } else {
         job.areas = walking_areas(graph, stop_points, job.stop_access, job.results, options.area_buffer_m,
                                   options.threads, options.area_progress);
-        job.area_network_m.assign(job.areas.size(), 0.0);
-        job.area_m2.assign(job.areas.size(), 0.0);
-        for (std::size_t i = 0; i < job.areas.size(); ++i) {
-            if (job.areas[i].empty()) continue;
-            for (const auto& piece : job.results[i].area) job.area_network_m[i] += piece.to_m - piece.from_m;
-            job.area_m2[i] = boost::geometry::area(index::to_boost(job.areas[i]));
-        }
+        if (while_areas) while_areas(job);
+    }
+    job.area_network_m.assign(job.areas.size(), 0.0);
+    job.area_m2.assign(job.areas.size(), 0.0);
+    for (std::size_t i = 0; i < job.areas.size(); ++i) {
+        if (job.areas[i].empty()) continue;
+        for (const auto& piece : job.results[i].area) job.area_network_m[i] += piece.to_m - piece.from_m;
+        job.area_m2[i] = boost::geometry::area(index::to_boost(job.areas[i]));
     }
     return job;
 }

@@ -196,9 +196,9 @@ NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model:
         if (error) std::rethrow_exception(error);
         job.areas = std::move(built);
     } else {
+        if (while_areas) while_areas(job);
         job.areas = walking_areas(graph, stop_points, job.stop_access, job.results, options.area_buffer_m,
                                   options.threads, options.area_progress);
-        if (while_areas) while_areas(job);
     }
     job.area_network_m.assign(job.areas.size(), 0.0);
     job.area_m2.assign(job.areas.size(), 0.0);

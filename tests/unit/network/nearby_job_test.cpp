@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <thread>
 
 #include "network/network_fixtures.hpp"
 #include "support/layers.hpp"
@@ -113,6 +114,51 @@ TEST(NearbyJob, ResultsAndAreasDoNotDependOnThreads) {
     EXPECT_GT(links, 50u);
     EXPECT_GT(areas, 20u);
     EXPECT_EQ(one.stops_not_on_network.size(), stops.features.size() - areas);
+}
+
+TEST(NearbyJob, TheCallerWorksWhileTheAreasAreBuilt) {
+    // run_nearby's while_areas: called once, on the calling thread, with the searches done and
+    // the areas not yet in the job; the areas that come back equal those of a plain run, with
+    // one thread (areas first, then the call) and with three (the call while they are built).
+    std::mt19937 rng(4);
+    std::uniform_real_distribution<double> u(0, 800);
+    std::vector<trygg::test::LineSpec> lines;
+    for (int i = 0; i < 150; ++i) lines.push_back({{{u(rng), u(rng)}, {u(rng), u(rng)}}, "", ""});
+    const Layer walkways = trygg::test::walkway_layer(lines);
+    std::vector<Point> stop_points, activity_points;
+    for (int i = 0; i < 40; ++i) stop_points.push_back({u(rng), u(rng)});
+    for (int i = 0; i < 100; ++i) activity_points.push_back({u(rng), u(rng)});
+    const Layer stops = points_layer(trygg::model::Kind::stops, stop_points);
+    const Layer activities = points_layer(trygg::model::Kind::activities, activity_points);
+    const Layer* ways[] = {&walkways};
+    NearbyJobOptions options;
+    options.node_intersections = true;
+    options.limit_m = 300;
+    options.area_buffer_m = 20;
+    const auto plain = run_nearby(ways, stops, activities, options);
+    for (const unsigned threads : {1u, 3u}) {
+        options.threads = threads;
+        int calls = 0;
+        std::size_t links_seen = 0;
+        const auto caller = std::this_thread::get_id();
+        const auto job = run_nearby(ways, stops, activities, options, [&](const trygg::network::NearbyJob& so_far) {
+            ++calls;
+            EXPECT_EQ(std::this_thread::get_id(), caller);
+            EXPECT_TRUE(so_far.areas.empty());
+            for (const auto& r : so_far.results) links_seen += r.reached.size();
+        });
+        EXPECT_EQ(calls, 1) << threads << " threads";
+        std::size_t links = 0, areas = 0;
+        ASSERT_EQ(job.areas.size(), plain.areas.size());
+        for (std::size_t i = 0; i < job.areas.size(); ++i) {
+            EXPECT_TRUE(same(job.areas[i], plain.areas[i])) << "stop " << i << ", " << threads << " threads";
+            EXPECT_EQ(job.area_m2[i], plain.area_m2[i]);
+            links += job.results[i].reached.size();
+            areas += !job.areas[i].empty();
+        }
+        EXPECT_EQ(links_seen, links);
+        EXPECT_GT(areas, 20u);
+    }
 }
 
 TEST(NearbyJob, NoWalkableLineIsADataError) {

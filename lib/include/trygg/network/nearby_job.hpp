@@ -54,8 +54,8 @@ struct NearbyJob {
 // that are areas (MultiPolygon) are reached where the walkways meet them (distance 0 from inside).
 // `while_areas`, when given, is called once on the calling thread with the job so far (all but
 // `areas`, `area_network_m` and `area_m2`, still empty) while the walking areas are built on
-// other threads: the CLI writes the stops, links and lists meanwhile. With one thread (or no
-// areas) it is called after the areas, before returning.
+// other threads: the CLI writes the stops, links and lists meanwhile. With one thread it is
+// called before the areas are built, without areas after the searches.
 NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model::Layer& stops,
                      const model::Layer& activities, const NearbyJobOptions& options,
                      const std::function<void(const NearbyJob&)>& while_areas = {});

@@ -163,11 +163,30 @@ NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model:
         if (while_areas) while_areas(job);
         return job;
     }
+    // The areas and their figures: the reached network's length, the polygon's m².
+    struct Built {
+        std::vector<model::MultiPolygon> areas;
+        std::vector<double> network_m, m2;
+    };
+    auto build_areas = [&](const std::function<void(double)>& progress) {
+        Built b{walking_areas(graph, stop_points, job.stop_access, job.results, options.area_buffer_m, options.threads,
+                              progress),
+                {},
+                {}};
+        b.network_m.assign(b.areas.size(), 0.0);
+        b.m2.assign(b.areas.size(), 0.0);
+        for (std::size_t i = 0; i < b.areas.size(); ++i) {
+            if (b.areas[i].empty()) continue;
+            for (const auto& piece : job.results[i].area) b.network_m[i] += piece.to_m - piece.from_m;
+            b.m2[i] = boost::geometry::area(index::to_boost(b.areas[i]));
+        }
+        return b;
+    };
+    Built built;
     if (while_areas && detail::thread_count(options.threads, stops.features.size()) > 1) {
         // The areas on other threads (they only read the graph, the snaps and the searches'
         // pieces) while the caller uses the rest; the progress is passed on from here once the
         // caller is done, so it is only ever reported from this thread.
-        std::vector<model::MultiPolygon> built;
         std::exception_ptr error;
         std::atomic<double> fraction{0.0};
         std::mutex mutex;
@@ -175,8 +194,7 @@ NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model:
         bool finished = false;
         std::jthread builder([&] {
             try {
-                built = walking_areas(graph, stop_points, job.stop_access, job.results, options.area_buffer_m,
-                                      options.threads, [&fraction](double f) { fraction = f; });
+                built = build_areas([&fraction](double f) { fraction = f; });
             } catch (...) {
                 error = std::current_exception();
             }
@@ -194,19 +212,13 @@ NearbyJob run_nearby(std::span<const model::Layer* const> walkways, const model:
         }
         builder.join();
         if (error) std::rethrow_exception(error);
-        job.areas = std::move(built);
     } else {
         if (while_areas) while_areas(job);
-        job.areas = walking_areas(graph, stop_points, job.stop_access, job.results, options.area_buffer_m,
-                                  options.threads, options.area_progress);
+        built = build_areas(options.area_progress);
     }
-    job.area_network_m.assign(job.areas.size(), 0.0);
-    job.area_m2.assign(job.areas.size(), 0.0);
-    for (std::size_t i = 0; i < job.areas.size(); ++i) {
-        if (job.areas[i].empty()) continue;
-        for (const auto& piece : job.results[i].area) job.area_network_m[i] += piece.to_m - piece.from_m;
-        job.area_m2[i] = boost::geometry::area(index::to_boost(job.areas[i]));
-    }
+    job.areas = std::move(built.areas);
+    job.area_network_m = std::move(built.network_m);
+    job.area_m2 = std::move(built.m2);
     return job;
 }
 

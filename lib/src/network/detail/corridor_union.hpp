@@ -8,7 +8,7 @@
 // only cut by the grid rows it spans (two square roots and two line crossings per row), the rows
 // are swept in order so that every mark lands in one row's buffer, the boundary is traced once
 // with marching squares, and only where it crosses a column is that crossing computed, from the
-// corridors bucketed near it: 1.6 ms (docs/methods.md "Walking area", bench/README.md "nearby at
+// corridors bucketed near it: 1.2-1.4 ms (docs/methods.md "Walking area", bench/README.md "nearby at
 // scale").
 //
 // Accuracy, with the default spacing of a sixth of the radius (4.2 m at 25 m): every vertex lies

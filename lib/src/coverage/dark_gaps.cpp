@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
-#include <numeric>
 #include <utility>
 
+#include "detail/disjoint_sets.hpp"
 #include "trygg/error.hpp"
 #include "trygg/index/point_index.hpp"
 
@@ -18,11 +18,6 @@ using NodeKey = std::pair<std::int64_t, std::int64_t>;
 
 NodeKey node_key(const model::Point& p) {
     return {static_cast<std::int64_t>(std::llround(p.x * 100.0)), static_cast<std::int64_t>(std::llround(p.y * 100.0))};
-}
-
-std::size_t find_root(std::vector<std::size_t>& parent, std::size_t i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
-    return i;
 }
 
 double segment_distance(const model::Point& p, const model::Point& a, const model::Point& b) {
@@ -66,8 +61,7 @@ std::vector<DarkGap> dark_gaps(std::span<const GapLine> lines, std::span<const m
         ends_at[node_key(line.front())].push_back(2 * l);
         ends_at[node_key(line.back())].push_back(2 * l + 1);
     }
-    std::vector<std::size_t> parent(stretches.size());
-    std::iota(parent.begin(), parent.end(), std::size_t{0});
+    trygg::detail::DisjointSets joined(stretches.size());
     for (const auto& [node, ends] : ends_at) {
         if (ends.size() != 2) continue;
         const auto at = [&](std::size_t end) {
@@ -75,11 +69,11 @@ std::vector<DarkGap> dark_gaps(std::span<const GapLine> lines, std::span<const m
             return end % 2 == 0 ? e.first : e.second;
         };
         const std::size_t a = at(ends[0]), b = at(ends[1]);
-        if (a != none && b != none) parent[find_root(parent, a)] = find_root(parent, b);
+        if (a != none && b != none) joined.unite(a, b);
     }
     // Groups in order of their first stretch, so the output does not depend on map order.
     std::map<std::size_t, std::vector<std::size_t>> groups;
-    for (std::size_t s = 0; s < stretches.size(); ++s) groups[find_root(parent, s)].push_back(s);
+    for (std::size_t s = 0; s < stretches.size(); ++s) groups[joined.find(s)].push_back(s);
     std::vector<std::vector<std::size_t>> ordered;
     for (auto& [root, members] : groups) ordered.push_back(std::move(members));
     std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.front() < b.front(); });

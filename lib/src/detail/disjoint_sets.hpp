@@ -1,7 +1,7 @@
 #pragma once
 // Union-find over 0..n-1 with path halving and union by size: near-constant amortised time
 // per operation (inverse Ackermann): DBSCAN joins core points into clusters with it, the disc
-// model groups overlapping lit discs. Elements are
+// model groups overlapping lit discs, dark gaps join unlit stretches. Elements are
 // stored as 32-bit numbers (half the memory of size_t, which matters at millions of points), so
 // count must be below 2^32.
 

@@ -22,8 +22,8 @@
 //     -isystem /usr/include/geos bench/nearby_areas.cpp $B/lib/libtrygg.a -lgdal -lgeos_c -lproj \
 //     -lsqlite3 -lcairo -o $B/nearby_areas && [DIR=/tmp/hel/] $B/nearby_areas [STOPS=50]
 //
-// TIME_ONLY=1 times only walking_area (GRID_M=... sets its grid spacing), on every stop asked
-// for, without comparisons.
+// BUFFER_M=... sets the buffer (default 25 m). TIME_ONLY=1 times only walking_area (GRID_M=...
+// sets its grid spacing), on every stop asked for, without comparisons.
 //
 // The Clipper and face-formulation variants measured on 2026-12-07 (bench/README.md) are in this
 // file as of commit d0fb519.
@@ -245,7 +245,7 @@ int main(int argc, char** argv) {
     search.limit_m = options.limit_m;
     job.results = network::find_nearby(job.build.graph, job.stop_access, {}, search, true);
     const gd::GeosContext ctx;
-    const double buffer_m = network::WalkingAreaOptions{}.buffer_m;
+    const double buffer_m = std::getenv("BUFFER_M") ? std::atof(std::getenv("BUFFER_M")) : network::WalkingAreaOptions{}.buffer_m;
     const network::WalkGraph& graph = job.build.graph;
     auto trails_and_leg = [&graph](std::span<const network::EdgePiece> pieces, const model::MultiLineString& leg) {
         model::MultiLineString lines = reached_trails(graph, pieces);
@@ -263,6 +263,7 @@ int main(int argc, char** argv) {
             const double t0 = cpu_seconds();
             network::WalkingAreaOptions o;
             if (std::getenv("GRID_M")) o.grid_m = std::atof(std::getenv("GRID_M"));
+            o.buffer_m = buffer_m;
             const model::MultiPolygon area = network::walking_area(graph, job.results[i].area, o, leg);
             cpu += cpu_seconds() - t0;
             vertex_count += static_cast<double>(vertices(area));
@@ -276,6 +277,7 @@ int main(int argc, char** argv) {
     std::vector<Method> methods;
     for (const double fraction : {6.0, 8.0, 12.0, 5.0}) {
         network::WalkingAreaOptions o;
+        o.buffer_m = buffer_m;
         o.grid_m = buffer_m / fraction;
         char name[96];
         std::snprintf(name, sizeof name, "%s, grid buffer / %.0f (%.2f m)",

@@ -34,6 +34,31 @@ MultiPolygon square(double x0, double y0, double x1, double y1) {
     return {{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}, {}}};
 }
 
+// 150 random walkways over 800 x 800 m (noded where they cross), 40 stops and `activities`
+// activities at random, with a 300 m limit and 20 m walking areas.
+struct RandomScene {
+    Layer walkways, stops, activities;
+    NearbyJobOptions options;
+};
+
+RandomScene random_scene(unsigned seed, int activities) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> u(0, 800);
+    std::vector<trygg::test::LineSpec> lines;
+    for (int i = 0; i < 150; ++i) lines.push_back({{{u(rng), u(rng)}, {u(rng), u(rng)}}, "", ""});
+    RandomScene scene;
+    scene.walkways = trygg::test::walkway_layer(lines);
+    std::vector<Point> stop_points, activity_points;
+    for (int i = 0; i < 40; ++i) stop_points.push_back({u(rng), u(rng)});
+    for (int i = 0; i < activities; ++i) activity_points.push_back({u(rng), u(rng)});
+    scene.stops = points_layer(trygg::model::Kind::stops, stop_points);
+    scene.activities = points_layer(trygg::model::Kind::activities, activity_points);
+    scene.options.node_intersections = true;
+    scene.options.limit_m = 300;
+    scene.options.area_buffer_m = 20;
+    return scene;
+}
+
 }  // namespace
 
 TEST(NearbyJob, AStopInsideAParkIsThere) {
@@ -79,21 +104,10 @@ TEST(NearbyJob, AStopInsideAParkIsThere) {
 }
 
 TEST(NearbyJob, ResultsAndAreasDoNotDependOnThreads) {
-    std::mt19937 rng(3);
-    std::uniform_real_distribution<double> u(0, 800);
-    std::vector<trygg::test::LineSpec> lines;
-    for (int i = 0; i < 150; ++i) lines.push_back({{{u(rng), u(rng)}, {u(rng), u(rng)}}, "", ""});
-    const Layer walkways = trygg::test::walkway_layer(lines);
-    std::vector<Point> stop_points, activity_points;
-    for (int i = 0; i < 40; ++i) stop_points.push_back({u(rng), u(rng)});
-    for (int i = 0; i < 200; ++i) activity_points.push_back({u(rng), u(rng)});
-    const Layer stops = points_layer(trygg::model::Kind::stops, stop_points);
-    const Layer activities = points_layer(trygg::model::Kind::activities, activity_points);
-    const Layer* ways[] = {&walkways};
-    NearbyJobOptions options;
-    options.node_intersections = true;
-    options.limit_m = 300;
-    options.area_buffer_m = 20;
+    RandomScene scene = random_scene(3, 200);
+    const Layer &stops = scene.stops, &activities = scene.activities;
+    const Layer* ways[] = {&scene.walkways};
+    NearbyJobOptions& options = scene.options;
     options.threads = 1;
     const auto one = run_nearby(ways, stops, activities, options);
     options.threads = 3;
@@ -119,22 +133,11 @@ TEST(NearbyJob, ResultsAndAreasDoNotDependOnThreads) {
 TEST(NearbyJob, TheCallerWorksWhileTheAreasAreBuilt) {
     // run_nearby's while_areas: called once, on the calling thread, with the searches done and
     // the areas not yet in the job; the areas that come back equal those of a plain run, with
-    // one thread (areas first, then the call) and with three (the call while they are built).
-    std::mt19937 rng(4);
-    std::uniform_real_distribution<double> u(0, 800);
-    std::vector<trygg::test::LineSpec> lines;
-    for (int i = 0; i < 150; ++i) lines.push_back({{{u(rng), u(rng)}, {u(rng), u(rng)}}, "", ""});
-    const Layer walkways = trygg::test::walkway_layer(lines);
-    std::vector<Point> stop_points, activity_points;
-    for (int i = 0; i < 40; ++i) stop_points.push_back({u(rng), u(rng)});
-    for (int i = 0; i < 100; ++i) activity_points.push_back({u(rng), u(rng)});
-    const Layer stops = points_layer(trygg::model::Kind::stops, stop_points);
-    const Layer activities = points_layer(trygg::model::Kind::activities, activity_points);
-    const Layer* ways[] = {&walkways};
-    NearbyJobOptions options;
-    options.node_intersections = true;
-    options.limit_m = 300;
-    options.area_buffer_m = 20;
+    // one thread (the call, then the areas) and with three (the call while they are built).
+    RandomScene scene = random_scene(4, 100);
+    const Layer &stops = scene.stops, &activities = scene.activities;
+    const Layer* ways[] = {&scene.walkways};
+    NearbyJobOptions& options = scene.options;
     const auto plain = run_nearby(ways, stops, activities, options);
     for (const unsigned threads : {1u, 3u}) {
         options.threads = threads;

@@ -224,7 +224,7 @@ void drop_collinear(std::vector<GridPoint>& ring, double tolerance) {
         while (kept.size() >= 2) {
             const GridPoint& a = kept[kept.size() - 2];
             const GridPoint& b = kept.back();
-            const double cx = p.x - a.x, cy = p.y - a.y, len = std::hypot(cx, cy);
+            const double cx = p.x - a.x, cy = p.y - a.y, len = std::sqrt(cx * cx + cy * cy);
             const double off = std::abs((b.x - a.x) * cy - (b.y - a.y) * cx);
             const bool between = (b.x - a.x) * cx + (b.y - a.y) * cy > 0.0 && (p.x - b.x) * cx + (p.y - b.y) * cy > 0.0;
             if (len > 0.0 && between && off <= tolerance * len) kept.pop_back();
@@ -255,10 +255,6 @@ struct Workspace {
     std::vector<std::uint32_t> link_from;
 };
 
-}  // namespace
-
-namespace {
-
 model::Box bounds_of(std::span<const Segment> segments) {
     model::Box box{segments[0].a.x, segments[0].a.y, segments[0].a.x, segments[0].a.y};
     for (const Segment& s : segments)
@@ -269,25 +265,24 @@ model::Box bounds_of(std::span<const Segment> segments) {
     return box;
 }
 
-}  // namespace
-
-double corridor_grid_spacing(std::span<const Segment> segments, double radius, const CorridorGrid& grid) {
+// The grid spacing for segments within `box`: the one asked for (or radius / 6), grown when the
+// box would need more than max_nodes nodes. The grid has (w / s + 6) (h / s + 6) nodes;
+// s >= sqrt(w h / (0.9 max_nodes)) keeps that under max_nodes for any extent the margin matters for.
+double grid_spacing(const model::Box& box, double radius, const CorridorGrid& grid) {
     const double spacing = grid.spacing_m > 0.0 ? grid.spacing_m : radius / 6.0;
-    if (segments.empty() || !(spacing > 0.0)) return spacing;
-    const model::Box box = bounds_of(segments);
     const double w = box.max_x - box.min_x + 2 * radius, h = box.max_y - box.min_y + 2 * radius;
-    // The grid has (w / s + 6) (h / s + 6) nodes; s >= sqrt(w h / (0.9 max_nodes)) keeps that
-    // under max_nodes for any extent the margin matters for.
     return std::max(spacing, std::sqrt(w * h / (0.9 * grid.max_nodes)));
 }
 
+}  // namespace
+
 model::MultiPolygon trace_corridor_union(std::span<const Segment> segments, double radius, const CorridorGrid& grid) {
     if (segments.empty() || !(radius > 0.0)) return {};
-    const double spacing = corridor_grid_spacing(segments, radius, grid);
+    const model::Box box = bounds_of(segments);
+    const double spacing = grid_spacing(box, radius, grid);
 
     // The grid: aligned to multiples of the spacing (the same lines for every call, so areas that
     // share a boundary trace it alike), two empty nodes beyond the corridors on every side.
-    const model::Box box = bounds_of(segments);
     const double min_x = box.min_x, min_y = box.min_y, max_x = box.max_x, max_y = box.max_y;
     const GridPoint origin{(std::floor((min_x - radius) / spacing) - 2) * spacing,
                            (std::floor((min_y - radius) / spacing) - 2) * spacing};

@@ -35,9 +35,6 @@ struct CorridorGrid {
     double max_nodes = 4.0e6;
 };
 
-// The spacing trace_corridor_union uses for these segments and options.
-double corridor_grid_spacing(std::span<const Segment> segments, double radius, const CorridorGrid& grid = {});
-
 // Empty when there are no segments or radius <= 0. Outer rings run counter-clockwise, holes
 // clockwise; the polygons are valid (simple rings that do not cross or touch). Reuses buffers
 // kept per thread, so it is cheap to call many times on one thread and safe on several.
